@@ -1,0 +1,39 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { KeyPermissions } from '@keyport/exchange/permissions';
+import { User } from './user.entity';
+
+/** Vault envelope as stored; the db package stays ignorant of how it is sealed. */
+export type SealedCredentials = Record<string, unknown>;
+
+
+/** One API key's link to one exchange account, and where its verification stands. */
+export const ExchangeConnection = defineEntity({
+  name: 'ExchangeConnection',
+  tableName: 'exchange_connections',
+  properties: (p) => ({
+    id: p.uuid().primary(),
+    owner: p.manyToOne(User).mapToPk().deleteRule('cascade').index(),
+    exchangeId: p.string().length(64),
+    label: p.string().length(64),
+    sandbox: p.boolean().default(false),
+    accountTypes: p.json<string[]>(),
+    status: p.string().length(32).index(),
+    reasonCode: p.string().length(48).nullable(),
+    progressStep: p.string().length(32).nullable(),
+    keyHint: p.string().length(32),
+    credentials: p.json<SealedCredentials>().nullable(),
+    credentialVersion: p.integer().default(1),
+    credentialKid: p.string().length(64).nullable(),
+    permissions: p.json<KeyPermissions>().nullable(),
+    exchangeAccountUid: p.string().length(128).nullable(),
+    retryAt: p.datetime().nullable(),
+    lastVerifiedAt: p.datetime().nullable(),
+    lastSyncedAt: p.datetime().nullable(),
+    nextCheckAt: p.datetime().nullable().index(),
+    statusChangedAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    deletedAt: p.datetime().nullable(),
+  }),
+});
+export type IExchangeConnection = InferEntity<typeof ExchangeConnection>;

@@ -1,0 +1,84 @@
+import ccxt, { type Exchange } from 'ccxt';
+import { pointAt } from './point-at';
+
+export type Credentials = Partial<
+  Record<'apiKey' | 'secret' | 'password' | 'uid' | 'login' | 'privateKey' | 'walletAddress' | 'accountId', string>
+>;
+
+export interface ClientOptions {
+  exchangeId: string;
+  credentials: Credentials;
+  sandbox: boolean;
+  urlOverrides?: Record<string, string>;
+  timeoutMs?: number;
+  /** Milliseconds the local clock is ahead of the exchange's, as ccxt's `timeDifference`. */
+  timeDifference?: number;
+}
+
+/** What the last HTTP response said, since ccxt keeps the status off its errors. */
+export interface ResponseTrace {
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export class SandboxNotSupportedError extends Error {
+  constructor(exchangeId: string) {
+    super(`${exchangeId} has no testnet`);
+    this.name = 'SandboxNotSupportedError';
+  }
+}
+
+export class UnknownExchangeError extends Error {
+  constructor(exchangeId: string) {
+    super(`ccxt has no exchange named ${exchangeId}`);
+    this.name = 'UnknownExchangeError';
+  }
+}
+
+type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
+
+function exchangeClass(exchangeId: string): ExchangeClass {
+  if (!ccxt.exchanges.includes(exchangeId)) throw new UnknownExchangeError(exchangeId);
+  return (ccxt as unknown as Record<string, ExchangeClass>)[exchangeId] as ExchangeClass;
+}
+
+function parseRetryAfter(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/**
+ * A fresh ccxt client for one job: markets never loaded (1 request instead of up to 15, and ~25 MB less
+ * heap), amounts kept as strings, REST routed to an override host when configured.
+ */
+export function createExchangeClient(options: ClientOptions): { exchange: Exchange; trace: ResponseTrace } {
+  const Exchange = exchangeClass(options.exchangeId);
+  const exchange = new Exchange({
+    ...options.credentials,
+    timeout: options.timeoutMs ?? 10_000,
+    enableRateLimit: true,
+    // strings, not floats: balances are stored as exact decimals
+    number: String,
+  });
+  if (options.sandbox) {
+    // setSandboxMode never throws: without a test URL it blanks urls.api and every call looks like a network error
+    if (!exchange.urls.test && options.exchangeId !== 'bitget') throw new SandboxNotSupportedError(options.exchangeId);
+    exchange.setSandboxMode(true);
+  }
+  const override = options.urlOverrides?.[options.exchangeId];
+  if (override) pointAt(exchange, override);
+  exchange.setMarkets({});
+  if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
+
+  const trace: ResponseTrace = {};
+  const onRestResponse = exchange.onRestResponse.bind(exchange);
+  exchange.onRestResponse = (statusCode, statusText, url, method, responseHeaders, responseBody, requestHeaders, requestBody) => {
+    trace.status = statusCode;
+    trace.retryAfterMs = parseRetryAfter(responseHeaders?.['retry-after'] ?? responseHeaders?.['Retry-After']);
+    return onRestResponse(statusCode, statusText, url, method, responseHeaders, responseBody, requestHeaders, requestBody);
+  };
+  return { exchange, trace };
+}

@@ -1,0 +1,71 @@
+import ccxt from 'ccxt';
+import { SandboxNotSupportedError } from '../client/create-client';
+import type { ReasonCode } from '../status/statuses';
+
+export interface Verdict {
+  reason: ReasonCode;
+  /** Wait asked by the exchange (Retry-After) or a sensible default for this kind of failure. */
+  retryAfterMs?: number;
+}
+
+// ccxt leaves some auth failures as plain ExchangeError (Kraken "EAPI:Invalid signature", OKX 50119).
+const SIGNATURE_HINTS = [/-1022/, /"50113"/, /invalid sign/i, /EAPI:Invalid signature/i, /signature.*not valid/i];
+const KEY_HINTS = [/-2015/, /-2014/, /"50111"/, /"50119"/, /api key (doesn't|does not) exist/i, /invalid api[- ]?key/i];
+const PASSPHRASE_HINTS = [/"50105"/, /passphrase/i];
+const ENVIRONMENT_HINTS = [/"50101"/, /does not match current environment/i];
+const IP_HINTS = [/"50110"/, /not (included|in).*(white|allow)list/i, /unmatched ip/i, /IP_FORBIDDEN/];
+
+const matches = (hints: RegExp[], message: string) => hints.some((hint) => hint.test(message));
+
+function authReason(message: string): ReasonCode {
+  if (matches(IP_HINTS, message)) return 'IP_NOT_WHITELISTED';
+  if (matches(ENVIRONMENT_HINTS, message)) return 'WRONG_ENVIRONMENT';
+  if (matches(PASSPHRASE_HINTS, message)) return 'PASSPHRASE_REJECTED';
+  if (matches(SIGNATURE_HINTS, message)) return 'SIGNATURE_REJECTED';
+  return 'KEY_REJECTED';
+}
+
+/** Maps a ccxt failure to a precise reason. Order matters: ccxt's subclasses before their parents. */
+export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?: number): Verdict {
+  const message = error instanceof Error ? error.message : String(error);
+  const wait = (fallback: number) => retryAfterMs ?? fallback;
+
+  if (error instanceof SandboxNotSupportedError) return { reason: 'SANDBOX_NOT_SUPPORTED' };
+  // transient branch (OperationFailed)
+  if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW', retryAfterMs: 0 };
+  if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: wait(120_000) };
+  if (error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) {
+    return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
+  }
+  if (error instanceof ccxt.OnMaintenance) return { reason: 'MAINTENANCE', retryAfterMs: wait(300_000) };
+  if (error instanceof ccxt.RequestTimeout) return { reason: 'TIMEOUT', retryAfterMs: wait(2_000) };
+  if (error instanceof ccxt.ExchangeNotAvailable) {
+    if (httpStatus === 451 || httpStatus === 403) return { reason: 'GEO_BLOCKED' };
+    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
+    return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+  }
+  if (error instanceof ccxt.NetworkError) return { reason: 'NETWORK_ERROR', retryAfterMs: wait(5_000) };
+  if (error instanceof ccxt.BadResponse) return { reason: 'UNEXPECTED_RESPONSE', retryAfterMs: wait(5_000) };
+  if (error instanceof ccxt.OperationFailed) return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+  // permanent branch (ExchangeError): the user has to act
+  if (error instanceof ccxt.AccountNotEnabled) return { reason: 'FEATURE_NOT_ENABLED' };
+  if (error instanceof ccxt.AccountSuspended) return { reason: 'ACCOUNT_SUSPENDED' };
+  if (error instanceof ccxt.PermissionDenied) {
+    return { reason: matches(IP_HINTS, message) ? 'IP_NOT_WHITELISTED' : 'READ_NOT_ALLOWED' };
+  }
+  if (error instanceof ccxt.AuthenticationError) {
+    // raised locally, before any request, when a required credential is empty
+    if (/requires "?\w+"? credential/i.test(message)) return { reason: 'MISSING_CREDENTIALS' };
+    return { reason: authReason(message) };
+  }
+  if (error instanceof ccxt.RestrictedLocation) return { reason: 'GEO_BLOCKED' };
+  if (error instanceof ccxt.ExchangeError) {
+    if (matches([...KEY_HINTS, ...SIGNATURE_HINTS, ...PASSPHRASE_HINTS, ...ENVIRONMENT_HINTS], message)) {
+      return { reason: authReason(message) };
+    }
+    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
+    if (httpStatus !== undefined && httpStatus >= 500) return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+    return { reason: 'UNKNOWN_EXCHANGE_ERROR' };
+  }
+  return { reason: 'INTERNAL_ERROR' };
+}

@@ -1,0 +1,111 @@
+import type { Balances, Exchange } from 'ccxt';
+import { type ClientOptions, createExchangeClient } from '../client/create-client';
+import type { KeyPermissions } from '../permissions/key-permissions';
+import type { ReasonCode, VerificationStep } from '../status/statuses';
+import { classifyError } from './classify-error';
+import { type PermissionProbe, probePermissions } from './probe-permissions';
+import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
+
+export interface BalanceLine {
+  accountType: string;
+  asset: string;
+  free: string;
+  used: string;
+  total: string;
+}
+
+export type VerifyOutcome =
+  | { ok: true; balances: BalanceLine[]; permissions: KeyPermissions; accountUid: string | null }
+  | { ok: false; reason: ReasonCode; retryAfterMs?: number; permissions?: KeyPermissions };
+
+export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
+  onStep?: (step: VerificationStep) => Promise<void>;
+}
+
+// One clock offset per exchange for this process, so every job signs with a corrected timestamp.
+const clockOffsets = new Map<string, { difference: number; measuredAt: number }>();
+const CLOCK_OFFSET_TTL_MS = 10 * 60_000;
+
+function knownOffset(exchangeId: string): number | undefined {
+  const known = clockOffsets.get(exchangeId);
+  return known && Date.now() - known.measuredAt < CLOCK_OFFSET_TTL_MS ? known.difference : undefined;
+}
+
+/** ccxt numbers come back as strings (number: String); anything else becomes an exact decimal string. */
+function decimal(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '0';
+  const text = String(value);
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : Number(text).toFixed(18).replace(/\.?0+$/, '') || '0';
+}
+
+function balanceLines(balance: Balances, accountType: string): BalanceLine[] {
+  const lines: BalanceLine[] = [];
+  const totals = (balance.total ?? {}) as unknown as Record<string, unknown>;
+  const free = (balance.free ?? {}) as unknown as Record<string, unknown>;
+  const used = (balance.used ?? {}) as unknown as Record<string, unknown>;
+  for (const asset of Object.keys(totals).sort()) {
+    const total = decimal(totals[asset]);
+    if (/^-?0(\.0+)?$/.test(total)) continue;
+    lines.push({ accountType, asset, free: decimal(free[asset]), used: decimal(used[asset]), total });
+  }
+  return lines;
+}
+
+async function fetchBalanceResyncingClock(exchange: Exchange, exchangeId: string): Promise<Balances> {
+  try {
+    return await exchange.fetchBalance();
+  } catch (error) {
+    const { reason } = classifyError(error);
+    if (reason !== 'CLOCK_SKEW' || !exchange.has.fetchTime) throw error;
+    // ccxt only syncs time inside loadMarkets, which we skip: measure it ourselves and retry once
+    const difference = await exchange.loadTimeDifference();
+    clockOffsets.set(exchangeId, { difference, measuredAt: Date.now() });
+    return await exchange.fetchBalance();
+  }
+}
+
+/** A probe the key may not call leaves permissions unknown; a transient failure is retried like any other. */
+async function probePermissionsTolerantly(exchange: Exchange): Promise<PermissionProbe> {
+  try {
+    return await probePermissions(exchange);
+  } catch (error) {
+    const verdict = classifyError(error);
+    if (verdict.retryAfterMs !== undefined) throw error;
+    return { permissions: UNKNOWN_PERMISSIONS, accountUid: null };
+  }
+}
+
+/**
+ * Checks a key the way a user would want: does the exchange accept it, what may it do, what does the
+ * account hold. Never throws for exchange failures: they come back as a precise reason.
+ */
+export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
+  let client: ReturnType<typeof createExchangeClient>;
+  try {
+    client = createExchangeClient({ ...input, timeDifference: knownOffset(input.exchangeId) });
+  } catch (error) {
+    return { ok: false, ...classifyError(error) };
+  }
+  const { exchange, trace } = client;
+  try {
+    await input.onStep?.('CHECKING_CREDENTIALS');
+    const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
+    // an HTTP 200 with an HTML body resolves "successfully" with an empty balance
+    if (!balance.info || typeof balance.info !== 'object') return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
+
+    await input.onStep?.('READING_PERMISSIONS');
+    const probe = await probePermissionsTolerantly(exchange);
+    const { permissions } = probe;
+    if (permissions.withdraw === true) return { ok: false, reason: 'WITHDRAWALS_ENABLED', permissions };
+    if (permissions.read === false) return { ok: false, reason: 'READ_NOT_ALLOWED', permissions };
+
+    await input.onStep?.('LOADING_BALANCES');
+    const info = balance.info as Record<string, unknown>;
+    const accountUid = probe.accountUid ?? (typeof info.uid === 'string' || typeof info.uid === 'number' ? String(info.uid) : null);
+    return { ok: true, balances: balanceLines(balance, 'spot'), permissions, accountUid };
+  } catch (error) {
+    return { ok: false, ...classifyError(error, trace.status, trace.retryAfterMs) };
+  } finally {
+    await exchange.close().catch(() => undefined);
+  }
+}
