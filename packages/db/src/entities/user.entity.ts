@@ -7,7 +7,7 @@ export const User = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary(),
     email: p.string().length(254).unique(),
-    passwordHash: p.text().hidden().lazy(),
+    passwordHash: p.text().hidden(),
     createdAt: p.datetime().onCreate(() => new Date()),
   }),
 });

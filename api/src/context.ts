@@ -1,0 +1,34 @@
+import type { Orm } from '@keyport/db/orm';
+import type { ConnectionUpdated } from '@keyport/events/connection-events';
+import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import type { Keyring } from '@keyport/vault/keyring';
+import type { Queue } from 'bullmq';
+import type { PubSub } from 'graphql-yoga';
+import type { Logger } from 'pino';
+
+/** Long-lived resources the api is built from; tests build their own. */
+export interface ApiDeps {
+  orm: Orm;
+  /** Public keys only: the api can seal credentials but never open them. */
+  keyring: Keyring;
+  verifyQueue: Queue<VerifyConnectionPayload>;
+  pubsub: PubSub<Record<string, [ConnectionUpdated]>>;
+  redisPrefix: string;
+  logger: Logger;
+  sessionTtlDays: number;
+  cookieSecure: boolean;
+}
+
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+}
+
+/** Per-operation context: a forked EntityManager, the viewer, and a way to set cookies on the response. */
+export interface Context {
+  deps: ApiDeps;
+  em: ReturnType<Orm['em']['fork']>;
+  viewer: Viewer | null;
+  request: Request;
+  setCookie(cookie: string): void;
+}

@@ -1,0 +1,56 @@
+import { builder } from '../../schema/builder';
+import { EmailTakenError, InvalidLoginError, ValidationError } from '../../schema/errors';
+import { type SignedIn, signIn, signOut, signUp } from './account.service';
+import { clearedSessionCookie, sessionCookie } from './session-token';
+import { UserRef } from './types';
+
+const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
+  description: 'A new session. Its token is set as an HttpOnly cookie, never returned in the body.',
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (payload) => payload.user }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+  }),
+});
+
+const credentialsArgs = (t: Parameters<Parameters<typeof builder.mutationField>[1]>[0]) => ({
+  email: t.arg.string(),
+  password: t.arg.string(),
+});
+
+builder.mutationField('signUp', (t) =>
+  t.field({
+    type: AuthPayload,
+    errors: { types: [ValidationError, EmailTakenError] },
+    args: credentialsArgs(t),
+    resolve: async (_root, { email, password }, { em, deps, setCookie }) => {
+      const signedIn = await signUp(em, email, password, deps.sessionTtlDays);
+      setCookie(sessionCookie(signedIn.token, deps.sessionTtlDays * 86_400, deps.cookieSecure));
+      return signedIn;
+    },
+  }),
+);
+
+builder.mutationField('signIn', (t) =>
+  t.field({
+    type: AuthPayload,
+    errors: { types: [InvalidLoginError] },
+    args: credentialsArgs(t),
+    resolve: async (_root, { email, password }, { em, deps, setCookie }) => {
+      const signedIn = await signIn(em, email, password, deps.sessionTtlDays);
+      setCookie(sessionCookie(signedIn.token, deps.sessionTtlDays * 86_400, deps.cookieSecure));
+      return signedIn;
+    },
+  }),
+);
+
+builder.mutationField('signOut', (t) =>
+  t.boolean({
+    description: 'Revokes the current session everywhere it is used.',
+    authScopes: { signedIn: true },
+    resolve: async (_root, _args, { em, viewer, deps, setCookie }) => {
+      if (viewer) await signOut(em, viewer);
+      setCookie(clearedSessionCookie(deps.cookieSecure));
+      return true;
+    },
+  }),
+);

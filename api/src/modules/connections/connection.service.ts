@@ -1,0 +1,209 @@
+import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
+import { type Actor, recordChange } from '@keyport/db/record-change';
+import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
+import { connectionTopic } from '@keyport/events/connection-events';
+import { enqueueVerification } from '@keyport/queue/verify-connection';
+import { keyHint, sealCredentials } from '@keyport/vault/envelope';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ApiDeps, Context, Viewer } from '../../context';
+import {
+  DuplicateLabelError,
+  NotFoundError,
+  SandboxUnavailableError,
+  UnknownExchangeError,
+  ValidationError,
+} from '../../schema/errors';
+import { type CredentialsInput, hintSource, normalizeCredentials } from './credentials-input';
+
+type Em = Context['em'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ConnectInput {
+  exchangeId: string;
+  label: string;
+  credentials: CredentialsInput;
+  sandbox: boolean;
+  accountTypes?: string[] | null;
+}
+
+function normalizeLabel(label: string): string {
+  const trimmed = label.trim().replace(/\s+/g, ' ');
+  if (trimmed.length < 1 || trimmed.length > 64) {
+    throw new ValidationError('Name the connection with 1 to 64 characters.', 'label');
+  }
+  return trimmed;
+}
+
+function requireExchange(exchangeId: string): CatalogueExchange {
+  const exchange = findExchange(exchangeId.trim().toLowerCase());
+  if (!exchange) throw new UnknownExchangeError(exchangeId.slice(0, 64));
+  return exchange;
+}
+
+function normalizeAccountTypes(exchange: CatalogueExchange, requested?: string[] | null): string[] {
+  if (!requested || requested.length === 0) return [exchange.accountTypes.includes('spot') ? 'spot' : (exchange.accountTypes[0] ?? 'spot')];
+  const unsupported = requested.filter((type) => !(exchange.accountTypes as string[]).includes(type));
+  if (unsupported.length > 0) {
+    throw new ValidationError(`${exchange.name} has no ${unsupported.join(', ')} account.`, 'accountTypes');
+  }
+  return [...new Set(requested)];
+}
+
+async function assertLabelFree(em: Em, ownerId: string, label: string, exceptId?: string): Promise<void> {
+  const clash = await em.getConnection().execute<{ id: string }[]>(
+    'select id from exchange_connections where owner_id = ? and lower(label) = lower(?) and deleted_at is null',
+    [ownerId, label],
+  );
+  if (clash.some((row) => row.id !== exceptId)) throw new DuplicateLabelError(label);
+}
+
+async function flushMappingLabelClash(em: Em, label: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    // two concurrent requests can both pass the pre-check; the partial unique index decides
+    if (error instanceof UniqueConstraintViolationException) throw new DuplicateLabelError(label);
+    throw error;
+  }
+}
+
+/** Owned, live connection or NotFound: a foreign id behaves exactly like a missing one. */
+export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Promise<IExchangeConnection> {
+  if (!UUID.test(id)) throw new NotFoundError();
+  const connection = await em.findOne(ExchangeConnection, { id, owner: viewer.userId, deletedAt: null });
+  if (!connection) throw new NotFoundError();
+  return connection;
+}
+
+export function listOwnConnections(em: Em, viewer: Viewer): Promise<IExchangeConnection[]> {
+  return em.find(ExchangeConnection, { owner: viewer.userId, deletedAt: null }, { orderBy: { createdAt: 'asc' } });
+}
+
+/** Queues verification, and tells the owner's live views; Redis being down only delays it (the reconciler enqueues). */
+async function requestVerification(deps: ApiDeps, connection: IExchangeConnection): Promise<void> {
+  try {
+    await enqueueVerification(deps.verifyQueue, {
+      connectionId: connection.id,
+      credentialVersion: connection.credentialVersion,
+    });
+  } catch (error) {
+    deps.logger.warn({ connectionId: connection.id, err: (error as Error).message }, 'enqueue failed; reconciler will retry');
+  }
+  await publishUpdate(deps, connection);
+}
+
+export async function publishUpdate(deps: ApiDeps, connection: IExchangeConnection): Promise<void> {
+  try {
+    deps.pubsub.publish(connectionTopic(deps.redisPrefix, connection.owner), {
+      connectionId: connection.id,
+      ownerId: connection.owner,
+      status: connection.status,
+      step: connection.progressStep ?? null,
+      at: Date.now(),
+    });
+  } catch (error) {
+    deps.logger.warn({ connectionId: connection.id, err: (error as Error).message }, 'publish failed');
+  }
+}
+
+const userActor = (viewer: Viewer): Actor => ({ type: 'user', id: viewer.userId });
+
+export async function connectExchange(ctx: Context, viewer: Viewer, input: ConnectInput): Promise<IExchangeConnection> {
+  const exchange = requireExchange(input.exchangeId);
+  const label = normalizeLabel(input.label);
+  if (input.sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
+  const accountTypes = normalizeAccountTypes(exchange, input.accountTypes);
+  const credentials = normalizeCredentials(exchange, input.credentials);
+  await assertLabelFree(ctx.em, viewer.userId, label);
+
+  const id = crypto.randomUUID();
+  const envelope = sealCredentials(ctx.deps.keyring, credentials, { connectionId: id, ownerId: viewer.userId, version: 1 });
+  const connection = ctx.em.create(ExchangeConnection, {
+    id,
+    owner: viewer.userId,
+    exchangeId: exchange.id,
+    label,
+    sandbox: input.sandbox,
+    accountTypes,
+    status: 'PENDING',
+    progressStep: 'QUEUED',
+    keyHint: keyHint(hintSource(credentials)),
+    credentials: { ...envelope },
+    credentialVersion: 1,
+    credentialKid: envelope.kid,
+  });
+  recordChange(ctx.em, connection, { kind: 'CREATED', actor: userActor(viewer), detail: { exchangeId: exchange.id, sandbox: input.sandbox } });
+  await flushMappingLabelClash(ctx.em, label);
+  await requestVerification(ctx.deps, connection);
+  return connection;
+}
+
+export async function verifyAgain(ctx: Context, viewer: Viewer, id: string): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  if (!connection.credentials) {
+    throw new ValidationError('This connection has no keys any more: replace them first.', 'credentials');
+  }
+  connection.progressStep = 'QUEUED';
+  connection.retryAt = null;
+  recordChange(ctx.em, connection, { kind: 'VERIFICATION_REQUESTED', actor: userActor(viewer), status: 'PENDING' });
+  await ctx.em.flush();
+  await requestVerification(ctx.deps, connection);
+  return connection;
+}
+
+export async function renameConnection(ctx: Context, viewer: Viewer, id: string, newLabel: string): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  const label = normalizeLabel(newLabel);
+  if (label === connection.label) return connection;
+  await assertLabelFree(ctx.em, viewer.userId, label, connection.id);
+  const previous = connection.label;
+  connection.label = label;
+  recordChange(ctx.em, connection, { kind: 'RENAMED', actor: userActor(viewer), detail: { from: previous, to: label } });
+  await flushMappingLabelClash(ctx.em, label);
+  await publishUpdate(ctx.deps, connection);
+  return connection;
+}
+
+export async function replaceCredentials(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+  input: CredentialsInput,
+): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  const exchange = requireExchange(connection.exchangeId);
+  const credentials = normalizeCredentials(exchange, input);
+  const version = connection.credentialVersion + 1;
+  const envelope = sealCredentials(ctx.deps.keyring, credentials, { connectionId: connection.id, ownerId: viewer.userId, version });
+  connection.credentials = { ...envelope };
+  connection.credentialVersion = version;
+  connection.credentialKid = envelope.kid;
+  connection.keyHint = keyHint(hintSource(credentials));
+  connection.progressStep = 'QUEUED';
+  connection.retryAt = null;
+  recordChange(ctx.em, connection, {
+    kind: 'CREDENTIALS_REPLACED',
+    actor: userActor(viewer),
+    status: 'PENDING',
+    detail: { credentialVersion: version },
+  });
+  await ctx.em.flush();
+  await requestVerification(ctx.deps, connection);
+  return connection;
+}
+
+/** Erases the ciphertext and balances at once; the row and its audit trail stay. */
+export async function deleteConnection(ctx: Context, viewer: Viewer, id: string): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  connection.credentials = null;
+  connection.credentialKid = null;
+  connection.deletedAt = new Date();
+  connection.progressStep = null;
+  connection.nextCheckAt = null;
+  connection.retryAt = null;
+  recordChange(ctx.em, connection, { kind: 'DELETED', actor: userActor(viewer) });
+  await ctx.em.flush();
+  await ctx.em.nativeDelete(Balance, { connection: connection.id });
+  await publishUpdate(ctx.deps, connection);
+  return connection;
+}

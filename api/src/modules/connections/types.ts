@@ -1,0 +1,124 @@
+import { Balance, ConnectionEvent, type IBalance, type IConnectionEvent, type IExchangeConnection } from '@keyport/db/entities';
+import { findExchange } from '@keyport/exchange/catalogue';
+import type { KeyPermissions } from '@keyport/exchange/permissions';
+import {
+  CONNECTION_STATUSES,
+  type ConnectionStatus,
+  isReasonCode,
+  REASON_CODES,
+  type ReasonCode,
+  reasonSpec,
+  statusExplanation,
+  VERIFICATION_STEPS,
+} from '@keyport/exchange/status';
+import { builder } from '../../schema/builder';
+import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
+
+export const ConnectionStatusEnum = builder.enumType('ConnectionStatus', { values: CONNECTION_STATUSES });
+const ReasonCodeEnum = builder.enumType('StatusReasonCode', {
+  description: 'The precise, stable cause behind a status.',
+  values: REASON_CODES,
+});
+const VerificationStepEnum = builder.enumType('VerificationStep', { values: VERIFICATION_STEPS });
+
+const StatusReasonRef = builder.objectRef<ReasonCode>('StatusReason').implement({
+  description: 'Why a connection is in its status, and what to do about it.',
+  fields: (t) => ({
+    code: t.field({ type: ReasonCodeEnum, resolve: (code) => code }),
+    explanation: t.string({ resolve: (code) => reasonSpec(code).explanation }),
+    remedy: t.string({ resolve: (code) => reasonSpec(code).remedy }),
+    retrying: t.boolean({ description: 'Keyport retries this by itself.', resolve: (code) => reasonSpec(code).retryable }),
+  }),
+});
+
+const PermissionsRef = builder.objectRef<KeyPermissions>('KeyPermissions').implement({
+  description: 'What the key may do. Each value is null when the exchange does not report it (unknown).',
+  fields: (t) => ({
+    read: t.exposeBoolean('read', { nullable: true }),
+    spotTrade: t.exposeBoolean('spotTrade', { nullable: true }),
+    margin: t.exposeBoolean('margin', { nullable: true }),
+    futures: t.exposeBoolean('futures', { nullable: true }),
+    withdraw: t.exposeBoolean('withdraw', { nullable: true }),
+    internalTransfer: t.exposeBoolean('internalTransfer', { nullable: true }),
+    ipRestricted: t.exposeBoolean('ipRestricted', { nullable: true }),
+    allowedIps: t.exposeStringList('allowedIps', { nullable: true }),
+    expiresAt: t.exposeString('expiresAt', { nullable: true }),
+    accountKind: t.exposeString('accountKind', { nullable: true }),
+  }),
+});
+
+const BalanceRef = builder.objectRef<IBalance>('Balance').implement({
+  description: 'Holding of one asset in one wallet; amounts are exact decimal strings.',
+  fields: (t) => ({
+    accountType: t.exposeString('accountType'),
+    asset: t.exposeString('asset'),
+    free: t.exposeString('free'),
+    used: t.exposeString('used'),
+    total: t.exposeString('total'),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent').implement({
+  description: 'One entry of the audit trail.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.exposeString('kind'),
+    fromStatus: t.field({ type: ConnectionStatusEnum, nullable: true, resolve: (e) => e.fromStatus as ConnectionStatus | null }),
+    toStatus: t.field({ type: ConnectionStatusEnum, nullable: true, resolve: (e) => e.toStatus as ConnectionStatus | null }),
+    reasonCode: t.field({ type: ReasonCodeEnum, nullable: true, resolve: (e) => (isReasonCode(e.reasonCode) ? e.reasonCode : null) }),
+    actorType: t.exposeString('actorType'),
+    credentialVersion: t.exposeInt('credentialVersion'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('ExchangeConnection').implement({
+  description: 'An exchange account connected by API key. Secrets are write-only and never returned.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    exchangeId: t.exposeString('exchangeId'),
+    exchange: t.field({ type: ExchangeRef, nullable: true, resolve: (c) => findExchange(c.exchangeId) ?? null }),
+    label: t.exposeString('label'),
+    sandbox: t.exposeBoolean('sandbox', { description: 'A testnet/demo account.' }),
+    accountTypes: t.field({ type: [AccountTypeEnum], resolve: (c) => c.accountTypes as never[] }),
+    status: t.field({ type: ConnectionStatusEnum, resolve: (c) => c.status as ConnectionStatus }),
+    statusReason: t.field({
+      type: StatusReasonRef,
+      nullable: true,
+      resolve: (c) => (isReasonCode(c.reasonCode) ? c.reasonCode : null),
+    }),
+    statusExplanation: t.string({
+      resolve: (c) =>
+        isReasonCode(c.reasonCode) ? reasonSpec(c.reasonCode).explanation : statusExplanation(c.status as ConnectionStatus),
+    }),
+    verificationStep: t.field({
+      type: VerificationStepEnum,
+      nullable: true,
+      resolve: (c) => c.progressStep as (typeof VERIFICATION_STEPS)[number] | null,
+    }),
+    keyHint: t.exposeString('keyHint', { description: 'First and last characters of the API key.' }),
+    credentialVersion: t.exposeInt('credentialVersion'),
+    hasCredentials: t.boolean({ resolve: (c) => c.credentials !== null }),
+    permissions: t.field({ type: PermissionsRef, nullable: true, resolve: (c) => c.permissions ?? null }),
+    exchangeAccountUid: t.exposeString('exchangeAccountUid', { nullable: true }),
+    balances: t.field({
+      type: [BalanceRef],
+      resolve: (c, _args, { em }) => em.find(Balance, { connection: c.id }, { orderBy: { accountType: 'asc', asset: 'asc' } }),
+    }),
+    events: t.field({
+      type: [ConnectionEventRef],
+      description: 'The audit trail, newest first.',
+      args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
+      resolve: (c, { first }, { em }) =>
+        em.find(ConnectionEvent, { connection: c.id }, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 50, 1), 200) }),
+    }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
+    lastVerifiedAt: t.expose('lastVerifiedAt', { type: 'DateTime', nullable: true }),
+    lastSyncedAt: t.expose('lastSyncedAt', { type: 'DateTime', nullable: true }),
+    retryAt: t.expose('retryAt', { type: 'DateTime', nullable: true, description: 'When Keyport retries by itself.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+  }),
+});

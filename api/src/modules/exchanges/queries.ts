@@ -1,0 +1,21 @@
+import { findExchange, listExchanges } from '@keyport/exchange/catalogue';
+import { builder } from '../../schema/builder';
+import { ExchangeRef } from './types';
+
+builder.queryField('exchanges', (t) =>
+  t.field({
+    type: [ExchangeRef],
+    description: 'Supported exchanges, popular first; `search` matches id or name.',
+    args: { search: t.arg.string({ required: false }) },
+    resolve: (_root, { search }) => listExchanges(search?.slice(0, 64) ?? undefined),
+  }),
+);
+
+builder.queryField('exchange', (t) =>
+  t.field({
+    type: ExchangeRef,
+    nullable: true,
+    args: { id: t.arg.id() },
+    resolve: (_root, { id }) => findExchange(String(id)) ?? null,
+  }),
+);

@@ -1,0 +1,41 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context';
+
+/** The schema builder: plugins, scalars and auth scopes. Types live in the feature modules. */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: { signedIn: boolean };
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    ID: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  // scope-auth first, so nothing else runs before the viewer is checked
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (context) => ({ signedIn: context.viewer !== null }),
+    authorizeOnSubscribe: true,
+    unauthorizedError: () =>
+      new GraphQLError('Sign in to do this.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } }),
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, as an ISO-8601 string in UTC.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 string');
+    return date;
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

@@ -1,0 +1,59 @@
+// Process entry: validated config → database → Redis → yoga on node:http → graceful shutdown.
+import { createServer } from 'node:http';
+import { openDatabase } from '@keyport/db/orm';
+import { createRedis } from '@keyport/queue/redis';
+import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { parseKeyring } from '@keyport/vault/keyring';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from 'graphql-yoga';
+import { ConfigError, loadApiConfig } from './config';
+import type { ApiDeps } from './context';
+import { createLogger } from '@keyport/logging/logger';
+import { createKeyportYoga } from './yoga';
+
+async function main(): Promise<void> {
+  const config = loadApiConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'api');
+  // only the public half: this process can seal credentials, never open them
+  const keyring = parseKeyring({ publicKeys: config.KEYRING_PUBLIC, activeKid: config.KEYRING_ACTIVE_KID });
+  const orm = await openDatabase({ databaseUrl: config.DATABASE_URL });
+  const producer = createRedis(config.REDIS_URL, 'producer');
+  const publishClient = createRedis(config.REDIS_URL, 'subscriber');
+  const subscribeClient = createRedis(config.REDIS_URL, 'subscriber');
+  const deps: ApiDeps = {
+    orm,
+    keyring,
+    verifyQueue: createVerifyQueue(producer, config.REDIS_PREFIX),
+    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    sessionTtlDays: config.SESSION_TTL_DAYS,
+    cookieSecure: config.COOKIE_SECURE || config.NODE_ENV === 'production',
+  };
+  const yoga = createKeyportYoga(deps, { graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production', corsOrigin: config.CORS_ORIGIN });
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    yoga(req, res);
+  });
+  server.listen(config.PORT, config.HOST, () => logger.info(`api listening on http://${config.HOST}:${config.PORT}/graphql`));
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.closeAllConnections();
+    server.close();
+    await deps.verifyQueue.close();
+    for (const client of [producer, publishClient, subscribeClient]) client.disconnect();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

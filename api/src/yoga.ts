@@ -1,0 +1,55 @@
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { ApiDeps, Context } from './context';
+import { resolveSession } from './modules/accounts/session-lookup';
+import { readSessionToken } from './modules/accounts/session-token';
+import { schema } from './schema/schema';
+
+/** Cookies set by resolvers, keyed by the request they answer. */
+const pendingCookies = new WeakMap<Request, string[]>();
+
+const useResponseCookies = (): Plugin => ({
+  onResponse({ request, response }) {
+    for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+  },
+});
+
+export interface YogaOptions {
+  graphiql?: boolean;
+  corsOrigin?: string;
+}
+
+/** The GraphQL HTTP app (queries, mutations, SSE subscriptions); it never listens by itself. */
+export function createKeyportYoga(deps: ApiDeps, options: YogaOptions = {}): YogaServerInstance<object, Context> {
+  return createYoga<object, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql ?? false,
+    landingPage: false,
+    // errors are masked unless they are GraphQLErrors we raised on purpose; never NODE_ENV=development in production
+    maskedErrors: true,
+    cors: options.corsOrigin ? { origin: options.corsOrigin, credentials: true } : false,
+    logging: {
+      debug: (...args) => deps.logger.debug(args.map(String).join(' ')),
+      info: (...args) => deps.logger.info(args.map(String).join(' ')),
+      warn: (...args) => deps.logger.warn(args.map(String).join(' ')),
+      error: (...args) => deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
+    },
+    plugins: [useResponseCookies()],
+    context: async ({ request }) => {
+      const em = deps.orm.em.fork();
+      const token = readSessionToken(request);
+      const viewer = token ? await resolveSession(em, token) : null;
+      return {
+        deps,
+        em,
+        viewer,
+        request,
+        setCookie(cookie: string) {
+          const list = pendingCookies.get(request) ?? [];
+          list.push(cookie);
+          pendingCookies.set(request, list);
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import type { Orm } from '@keyport/db/orm';
+import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import type { Keyring } from '@keyport/vault/keyring';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { JobsConfig } from './config';
+
+/** What every processor works with; tests build their own. */
+export interface JobsDeps {
+  orm: Orm;
+  /** With private keys: workers are the only processes that can open credentials. */
+  keyring: Keyring;
+  redis: Redis;
+  publisher: Redis;
+  verifyQueue: Queue<VerifyConnectionPayload>;
+  logger: Logger;
+  config: Pick<
+    JobsConfig,
+    | 'REDIS_PREFIX'
+    | 'urlOverrides'
+    | 'EXCHANGE_TIMEOUT_MS'
+    | 'VERIFY_CONCURRENCY'
+    | 'RETRY_BASE_MS'
+    | 'RETRY_MAX_MS'
+    | 'RETRY_LATER_MS'
+    | 'RECONCILE_INTERVAL_MS'
+    | 'LOCK_DURATION_MS'
+    | 'STALLED_INTERVAL_MS'
+  >;
+}

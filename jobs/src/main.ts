@@ -1,0 +1,50 @@
+// Process entry: validated config → database → Redis → workers → graceful shutdown on SIGINT/SIGTERM.
+import { openDatabase } from '@keyport/db/orm';
+import { createLogger } from '@keyport/logging/logger';
+import { createRedis } from '@keyport/queue/redis';
+import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { parseKeyring } from '@keyport/vault/keyring';
+import { ConfigError, loadJobsConfig } from './config';
+import type { JobsDeps } from './deps';
+import { startWorkers } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadJobsConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'jobs');
+  const keyring = parseKeyring({
+    publicKeys: config.KEYRING_PUBLIC,
+    privateKeys: config.KEYRING_PRIVATE,
+    activeKid: config.KEYRING_ACTIVE_KID,
+  });
+  const orm = await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: Math.min(20, config.VERIFY_CONCURRENCY + 2) });
+  const redis = createRedis(config.REDIS_URL, 'worker');
+  const publisher = createRedis(config.REDIS_URL, 'worker');
+  const deps: JobsDeps = {
+    orm,
+    keyring,
+    redis,
+    publisher,
+    verifyQueue: createVerifyQueue(redis, config.REDIS_PREFIX),
+    logger,
+    config,
+  };
+  const workers = startWorkers(deps);
+  logger.info({ concurrency: config.VERIFY_CONCURRENCY }, 'jobs worker started');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing running jobs');
+    await workers.close();
+    await deps.verifyQueue.close();
+    redis.disconnect();
+    publisher.disconnect();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { Balance, ConnectionEvent } from '@keyport/db/entities';
+import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
+import { type BalanceLine, type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
+import { VerifyConnectionPayloadSchema, type VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import { type Envelope, isEnvelope, openCredentials } from '@keyport/vault/envelope';
+import type { Job } from 'bullmq';
+import type { JobsDeps } from '../deps';
+import { ConnectionWriter } from './connection-writer';
+import { RetryableVerificationError } from './retryable-verification-error';
+
+export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retrying'; reason?: ReasonCode };
+
+// a key that was accepted before and is now refused has expired or been revoked, not mistyped
+const REFUSED_KEY_REASONS: ReasonCode[] = ['KEY_REJECTED', 'SIGNATURE_REJECTED', 'PASSPHRASE_REJECTED'];
+
+async function workedBefore(writer: ConnectionWriter): Promise<boolean> {
+  const { connection } = writer;
+  const count = await writer.entityManager.count(ConnectionEvent, {
+    connection: connection.id,
+    credentialVersion: connection.credentialVersion,
+    toStatus: 'CONNECTED',
+  });
+  return count > 0;
+}
+
+async function replaceBalances(writer: ConnectionWriter, lines: BalanceLine[]): Promise<void> {
+  const em = writer.entityManager;
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(Balance, { connection: writer.connection.id });
+    for (const line of lines) tx.create(Balance, { connection: writer.connection.id, ...line });
+  });
+}
+
+function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, string> | null {
+  const { connection } = writer;
+  const envelope = connection.credentials;
+  if (!isEnvelope(envelope)) return null;
+  try {
+    return openCredentials(deps.keyring, envelope as Envelope, {
+      connectionId: connection.id,
+      ownerId: connection.owner,
+      version: connection.credentialVersion,
+    });
+  } catch (error) {
+    deps.logger.error({ connectionId: connection.id, err: (error as Error).message }, 'credentials could not be opened');
+    return null;
+  }
+}
+
+/**
+ * Verifies one connection's current keys: decrypt in memory, ask the exchange through ccxt, store the
+ * outcome, its audit event and balances, and tell the owner live at every step. Idempotent per key version.
+ */
+export async function verifyConnection(job: Job<VerifyConnectionPayload>, deps: JobsDeps): Promise<VerifyResult> {
+  const payload = VerifyConnectionPayloadSchema.parse(job.data);
+  const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
+  if (!writer || !writer.connection.credentials) return { outcome: 'skipped' };
+  const { connection } = writer;
+
+  await writer.save({ kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null }, (c) => {
+    c.progressStep = 'CHECKING_CREDENTIALS';
+    c.retryAt = null;
+  });
+
+  const credentials = decrypt(deps, writer);
+  const outcome: VerifyOutcome = credentials
+    ? await verifyCredentials({
+        exchangeId: connection.exchangeId,
+        credentials,
+        sandbox: connection.sandbox,
+        urlOverrides: deps.config.urlOverrides,
+        timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
+        onStep: async (step) => {
+          if (step === connection.progressStep) return;
+          await writer.save(undefined, (c) => {
+            c.progressStep = step;
+          });
+        },
+      })
+    : { ok: false, reason: 'CREDENTIALS_UNREADABLE' };
+
+  if (outcome.ok) {
+    if (!(await writer.stillCurrent())) return { outcome: 'skipped' };
+    await replaceBalances(writer, outcome.balances);
+    const now = new Date();
+    await writer.save({ kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null }, (c) => {
+      c.progressStep = 'DONE';
+      c.permissions = outcome.permissions;
+      c.exchangeAccountUid = outcome.accountUid ?? c.exchangeAccountUid ?? null;
+      c.lastVerifiedAt = now;
+      c.lastSyncedAt = now;
+      c.retryAt = null;
+    });
+    return { outcome: 'connected' };
+  }
+
+  let reason: ReasonCode = outcome.reason;
+  if (REFUSED_KEY_REASONS.includes(reason) && (await workedBefore(writer))) reason = 'KEY_EXPIRED';
+  const spec = reasonSpec(reason);
+  const attempts = job.opts.attempts ?? 1;
+  const willRetry = spec.retryable && job.attemptsMade + 1 < attempts;
+
+  if (reason === 'WITHDRAWALS_ENABLED') {
+    // refuse and forget at once: a key that can move funds must not stay in our vault
+    await writer.save({ kind: 'SECRET_ERASED', detail: { because: reason } }, (c) => {
+      c.credentials = null;
+      c.credentialKid = null;
+    });
+  }
+  const retryIn = willRetry ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS) : deps.config.RETRY_LATER_MS;
+  await writer.save({ kind: 'STATUS_CHANGED', status: spec.status, reasonCode: reason }, (c) => {
+    c.progressStep = willRetry ? null : 'DONE';
+    c.permissions = outcome.permissions ?? c.permissions ?? null;
+    c.retryAt = spec.retryable ? new Date(Date.now() + retryIn) : null;
+  });
+  if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
+  return { outcome: 'failed', reason };
+}

@@ -1,0 +1,48 @@
+import { IN_PROGRESS_STATUSES, RETRYING_STATUSES } from '@keyport/exchange/status';
+import { VERIFY_CONNECTION_JOB, verifyJobId, verifyJobOptions } from '@keyport/queue/verify-connection';
+import type { JobsDeps } from './deps';
+
+const BATCH = 500;
+
+/**
+ * PostgreSQL is the source of truth: every connection it says is waiting for a verification gets a job.
+ * Job ids are deterministic, so a job still queued or running is not duplicated; one lost with Redis
+ * (flushed, failed over) or never enqueued (Redis down during the request) is created again.
+ */
+export async function reconcile(deps: JobsDeps): Promise<number> {
+  const rows = await deps.orm.em.fork().getConnection().execute<{ id: string; credential_version: number }[]>(
+    `select id, credential_version from exchange_connections
+      where deleted_at is null and credentials is not null
+        and (status in (?) or (status in (?) and retry_at <= now()))
+      order by status_changed_at limit ?`,
+    [[...IN_PROGRESS_STATUSES], [...RETRYING_STATUSES], BATCH],
+  );
+  if (rows.length === 0) return 0;
+  await deps.verifyQueue.addBulk(
+    rows.map((row) => {
+      const data = { connectionId: row.id, credentialVersion: row.credential_version };
+      return { name: VERIFY_CONNECTION_JOB, data, opts: { ...verifyJobOptions, jobId: verifyJobId(data) } };
+    }),
+  );
+  return rows.length;
+}
+
+/** Runs the reconciler now and then on an interval, never two sweeps at once in this process. */
+export function startReconciler(deps: JobsDeps): { stop(): void; sweep(): Promise<number> } {
+  let running: Promise<number> | null = null;
+  const sweep = () => {
+    running ??= reconcile(deps)
+      .catch((error: Error) => {
+        deps.logger.warn({ err: error.message }, 'reconcile failed; next sweep retries');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), deps.config.RECONCILE_INTERVAL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), sweep };
+}

@@ -1,0 +1,47 @@
+import { EXCHANGE_BACKOFF, VERIFY_CONNECTION_QUEUE, type VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import { Worker } from 'bullmq';
+import type { JobsDeps } from './deps';
+import { retryDelay } from './processors/retryable-verification-error';
+import { type VerifyResult, verifyConnection } from './processors/verify-connection';
+import { startReconciler } from './reconciler';
+
+export interface RunningWorkers {
+  verifyWorker: Worker<VerifyConnectionPayload, VerifyResult>;
+  reconciler: ReturnType<typeof startReconciler>;
+  close(): Promise<void>;
+}
+
+/** Starts the verification worker and the reconciler; `close()` waits for running jobs to finish. */
+export function startWorkers(deps: JobsDeps): RunningWorkers {
+  const { config, logger } = deps;
+  const verifyWorker = new Worker<VerifyConnectionPayload, VerifyResult>(
+    VERIFY_CONNECTION_QUEUE,
+    (job) => verifyConnection(job, deps),
+    {
+      connection: deps.redis,
+      prefix: config.REDIS_PREFIX,
+      concurrency: config.VERIFY_CONCURRENCY,
+      lockDuration: config.LOCK_DURATION_MS,
+      stalledInterval: config.STALLED_INTERVAL_MS,
+      // a job whose worker died twice mid-run is given up; the reconciler enqueues it again from the database
+      maxStalledCount: 2,
+      settings: {
+        backoffStrategy: (attemptsMade, type, error) =>
+          type === EXCHANGE_BACKOFF ? retryDelay(attemptsMade, error, config.RETRY_BASE_MS, config.RETRY_MAX_MS) : 0,
+      },
+    },
+  );
+  verifyWorker.on('failed', (job, error) => {
+    if (error.name !== 'RetryableVerificationError') logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
+  });
+  verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
+  const reconciler = startReconciler(deps);
+  return {
+    verifyWorker,
+    reconciler,
+    async close() {
+      reconciler.stop();
+      await verifyWorker.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+/**
+ * "A connection changed" notices, worker → Redis pub/sub → every api instance → the owner's subscriptions.
+ * Pub/sub is at-most-once and carries no data to trust: subscribers re-read the connection from the database.
+ */
+export const ConnectionUpdatedSchema = z
+  .object({
+    connectionId: z.uuid(),
+    ownerId: z.uuid(),
+    status: z.string(),
+    step: z.string().nullable(),
+    at: z.number(),
+  })
+  .strict();
+export type ConnectionUpdated = z.infer<typeof ConnectionUpdatedSchema>;
+
+/** One channel per owner, so an api instance only receives what its subscribers may see. */
+export function connectionTopic(prefix: string, ownerId: string): string {
+  return `${prefix}:connection-updated:${ownerId}`;
+}
+
+export async function publishConnectionUpdated(redis: Redis, prefix: string, event: ConnectionUpdated): Promise<void> {
+  const payload = ConnectionUpdatedSchema.parse(event);
+  // redis-event-target's wire format: channel = topic, message = JSON of the payload
+  await redis.publish(connectionTopic(prefix, payload.ownerId), JSON.stringify(payload));
+}
