@@ -1,12 +1,14 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured logs; any field that could carry a credential is censored whatever its depth. */
-export function createLogger(level: string, name: string): Logger {
-  const secretFields = ['apiKey', 'secret', 'password', 'passphrase', 'privateKey', 'credentials', 'token'];
+const SECRET_FIELDS = ['apiKey', 'secret', 'password', 'passphrase', 'privateKey', 'credentials', 'token'];
+
+/** Structured logs; any field that could carry a credential is censored at any of the first four depths. */
+export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
   const paths = [
     'req.headers.authorization',
     'req.headers.cookie',
-    ...secretFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `*.*.*.${field}`]),
+    ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `*.*.*.${field}`]),
   ];
-  return pino({ name, level, redact: { paths, censor: '[REDACTED]' } });
+  const options = { name, level, redact: { paths, censor: '[REDACTED]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

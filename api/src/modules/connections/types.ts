@@ -12,6 +12,7 @@ import {
   VERIFICATION_STEPS,
 } from '@keyport/exchange/status';
 import { builder } from '../../schema/builder';
+import { trimDecimal } from '../../schema/decimal';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
 
 export const ConnectionStatusEnum = builder.enumType('ConnectionStatus', { values: CONNECTION_STATUSES });
@@ -52,9 +53,9 @@ const BalanceRef = builder.objectRef<IBalance>('Balance').implement({
   fields: (t) => ({
     accountType: t.exposeString('accountType'),
     asset: t.exposeString('asset'),
-    free: t.exposeString('free'),
-    used: t.exposeString('used'),
-    total: t.exposeString('total'),
+    free: t.string({ resolve: (b) => trimDecimal(b.free) }),
+    used: t.string({ resolve: (b) => trimDecimal(b.used) }),
+    total: t.string({ resolve: (b) => trimDecimal(b.total) }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });

@@ -4,7 +4,7 @@ import type { ReasonCode } from '../status/statuses';
 
 export interface Verdict {
   reason: ReasonCode;
-  /** Wait asked by the exchange (Retry-After) or a sensible default for this kind of failure. */
+  /** Wait the exchange asked for (Retry-After), or a known long one (IP ban, maintenance); else the worker's backoff. */
   retryAfterMs?: number;
 }
 
@@ -28,25 +28,24 @@ function authReason(message: string): ReasonCode {
 /** Maps a ccxt failure to a precise reason. Order matters: ccxt's subclasses before their parents. */
 export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?: number): Verdict {
   const message = error instanceof Error ? error.message : String(error);
-  const wait = (fallback: number) => retryAfterMs ?? fallback;
 
   if (error instanceof SandboxNotSupportedError) return { reason: 'SANDBOX_NOT_SUPPORTED' };
   // transient branch (OperationFailed)
-  if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW', retryAfterMs: 0 };
-  if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: wait(120_000) };
+  if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
+  if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: retryAfterMs ?? 120_000 };
   if (error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) {
-    return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
+    return { reason: 'RATE_LIMITED', retryAfterMs };
   }
-  if (error instanceof ccxt.OnMaintenance) return { reason: 'MAINTENANCE', retryAfterMs: wait(300_000) };
-  if (error instanceof ccxt.RequestTimeout) return { reason: 'TIMEOUT', retryAfterMs: wait(2_000) };
+  if (error instanceof ccxt.OnMaintenance) return { reason: 'MAINTENANCE', retryAfterMs: retryAfterMs ?? 300_000 };
+  if (error instanceof ccxt.RequestTimeout) return { reason: 'TIMEOUT', retryAfterMs };
   if (error instanceof ccxt.ExchangeNotAvailable) {
     if (httpStatus === 451 || httpStatus === 403) return { reason: 'GEO_BLOCKED' };
-    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
-    return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs };
+    return { reason: 'EXCHANGE_DOWN', retryAfterMs };
   }
-  if (error instanceof ccxt.NetworkError) return { reason: 'NETWORK_ERROR', retryAfterMs: wait(5_000) };
-  if (error instanceof ccxt.BadResponse) return { reason: 'UNEXPECTED_RESPONSE', retryAfterMs: wait(5_000) };
-  if (error instanceof ccxt.OperationFailed) return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+  if (error instanceof ccxt.NetworkError) return { reason: 'NETWORK_ERROR', retryAfterMs };
+  if (error instanceof ccxt.BadResponse) return { reason: 'UNEXPECTED_RESPONSE', retryAfterMs };
+  if (error instanceof ccxt.OperationFailed) return { reason: 'EXCHANGE_DOWN', retryAfterMs };
   // permanent branch (ExchangeError): the user has to act
   if (error instanceof ccxt.AccountNotEnabled) return { reason: 'FEATURE_NOT_ENABLED' };
   if (error instanceof ccxt.AccountSuspended) return { reason: 'ACCOUNT_SUSPENDED' };
@@ -63,8 +62,8 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
     if (matches([...KEY_HINTS, ...SIGNATURE_HINTS, ...PASSPHRASE_HINTS, ...ENVIRONMENT_HINTS], message)) {
       return { reason: authReason(message) };
     }
-    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs: wait(10_000) };
-    if (httpStatus !== undefined && httpStatus >= 500) return { reason: 'EXCHANGE_DOWN', retryAfterMs: wait(5_000) };
+    if (httpStatus === 429) return { reason: 'RATE_LIMITED', retryAfterMs };
+    if (httpStatus !== undefined && httpStatus >= 500) return { reason: 'EXCHANGE_DOWN', retryAfterMs };
     return { reason: 'UNKNOWN_EXCHANGE_ERROR' };
   }
   return { reason: 'INTERNAL_ERROR' };

@@ -1,7 +1,7 @@
 import type { Balances, Exchange } from 'ccxt';
 import { type ClientOptions, createExchangeClient } from '../client/create-client';
 import type { KeyPermissions } from '../permissions/key-permissions';
-import type { ReasonCode, VerificationStep } from '../status/statuses';
+import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
 import { classifyError } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
 import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
@@ -69,8 +69,7 @@ async function probePermissionsTolerantly(exchange: Exchange): Promise<Permissio
   try {
     return await probePermissions(exchange);
   } catch (error) {
-    const verdict = classifyError(error);
-    if (verdict.retryAfterMs !== undefined) throw error;
+    if (reasonSpec(classifyError(error).reason).retryable) throw error;
     return { permissions: UNKNOWN_PERMISSIONS, accountUid: null };
   }
 }

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  CONNECT_MUTATION,
+  CONNECTION_QUERY,
+  type ConnectionView,
+  signedUpClient,
+  waitForStatus,
+} from './client';
+import { startStack, type Stack } from './harness';
+import { addBinanceAccount, addOkxAccount } from './sim-accounts';
+
+let stack: Stack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = await signedUpClient(stack.apiUrl);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const UPDATES = `subscription ($id: ID) { exchangeConnectionUpdated(id: $id) { id status verificationStep statusReason { code } } }`;
+type Update = { exchangeConnectionUpdated: { id: string; status: string; verificationStep: string | null; statusReason: { code: string } | null } };
+
+async function connect(input: Record<string, unknown>) {
+  const { connectExchange } = await api.ok<{ connectExchange: { __typename: string; data?: ConnectionView; code?: string } }>(
+    CONNECT_MUTATION,
+    { input },
+  );
+  return connectExchange;
+}
+
+describe('connecting an exchange account through the GraphQL API', () => {
+  it('verifies a Binance key live: VERIFYING then CONNECTED on the subscription, then the sim balances', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    const live = api.subscribe<Update>(UPDATES);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const result = await connect({
+      exchangeId: 'binance',
+      label: 'Main Binance',
+      // pasted with stray whitespace around, as people do
+      credentials: { apiKey: `  ${keys.apiKey}\n`, secret: `\t${keys.secret} ` },
+    });
+    expect(result.__typename).toBe('MutationConnectExchangeSuccess');
+    const id = result.data!.id;
+    expect(result.data!.status).toBe('PENDING');
+    expect(result.data!.keyHint).toBe(`${keys.apiKey.slice(0, 4)}…${keys.apiKey.slice(-4)}`);
+
+    const events = await live.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    live.close();
+    const statuses = events.filter((e) => e.exchangeConnectionUpdated.id === id).map((e) => e.exchangeConnectionUpdated.status);
+    expect(statuses.indexOf('VERIFYING')).toBeGreaterThanOrEqual(0);
+    expect(statuses.indexOf('VERIFYING')).toBeLessThan(statuses.indexOf('CONNECTED'));
+    const steps = events.map((e) => e.exchangeConnectionUpdated.verificationStep);
+    expect(steps).toContain('CHECKING_CREDENTIALS');
+    expect(steps).toContain('LOADING_BALANCES');
+
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, { id });
+    expect(exchangeConnection.status).toBe('CONNECTED');
+    expect(exchangeConnection.balances).toEqual([
+      { accountType: 'spot', asset: 'BTC', free: '0.51', used: '0.01', total: '0.52' },
+      { accountType: 'spot', asset: 'USDT', free: '1234.56', used: '0', total: '1234.56' },
+    ]);
+    expect(exchangeConnection.permissions).toMatchObject({ read: true, spotTrade: true, withdraw: false });
+    expect(exchangeConnection.events.map((e) => e.toStatus).filter(Boolean)).toEqual(['CONNECTED', 'VERIFYING', 'PENDING']);
+  });
+
+  it('verifies an OKX key with its passphrase', async () => {
+    const keys = addOkxAccount(stack.sim);
+    const result = await connect({
+      exchangeId: 'okx',
+      label: 'OKX',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret, password: keys.passphrase },
+    });
+    const connection = await waitForStatus(api, result.data!.id, (s) => s === 'CONNECTED');
+    expect(connection.balances.map((b) => [b.asset, b.total])).toEqual([
+      ['ETH', '1.25'],
+      ['USDT', '100.5'],
+    ]);
+    expect(connection.exchangeAccountUid).toBe(keys.uid);
+  });
+
+  it('reports a wrong Binance secret as invalid credentials, with an explanation and a remedy', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    const result = await connect({
+      exchangeId: 'binance',
+      label: 'Wrong secret',
+      credentials: { apiKey: keys.apiKey, secret: `${keys.secret}x` },
+    });
+    const connection = await waitForStatus(api, result.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
+    expect(connection.status).toBe('INVALID_CREDENTIALS');
+    expect(connection.statusReason?.code).toBe('SIGNATURE_REJECTED');
+    expect(connection.statusReason?.remedy).toMatch(/secret/i);
+    expect(connection.statusReason?.retrying).toBe(false);
+  });
+
+  it('reports a wrong OKX passphrase as invalid credentials', async () => {
+    const keys = addOkxAccount(stack.sim);
+    const result = await connect({
+      exchangeId: 'okx',
+      label: 'Wrong passphrase',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret, password: 'not-the-passphrase' },
+    });
+    const connection = await waitForStatus(api, result.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
+    expect(connection.status).toBe('INVALID_CREDENTIALS');
+    expect(connection.statusReason?.code).toBe('PASSPHRASE_REJECTED');
+  });
+
+  it('refuses a key that can withdraw and erases its secret at once', async () => {
+    const keys = addBinanceAccount(stack.sim, undefined, { read: true, spotTrade: true, withdraw: true });
+    const result = await connect({
+      exchangeId: 'binance',
+      label: 'Withdrawals on',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
+    const connection = await waitForStatus(api, result.data!.id, (s) => s === 'UNSAFE_PERMISSIONS');
+    expect(connection.hasCredentials).toBe(false);
+    expect(connection.statusReason?.code).toBe('WITHDRAWALS_ENABLED');
+    expect(connection.events.map((e) => e.kind)).toContain('SECRET_ERASED');
+    const [row] = await stack.db.orm.em.fork().getConnection().execute(
+      'select credentials from exchange_connections where id = ?',
+      [result.data!.id],
+    );
+    expect(row?.credentials).toBeNull();
+  });
+});
+
+describe('typed errors for bad input, and nothing stored', () => {
+  const countConnections = async () =>
+    Number((await stack.db.orm.em.fork().getConnection().execute('select count(*) from exchange_connections'))[0]?.count);
+
+  it('refuses an unknown exchange', async () => {
+    const before = await countConnections();
+    const result = await connect({ exchangeId: 'nope', label: 'x', credentials: { apiKey: 'a', secret: 'b' } });
+    expect(result).toMatchObject({ __typename: 'UnknownExchangeError', code: 'UNKNOWN_EXCHANGE' });
+    expect(await countConnections()).toBe(before);
+  });
+
+  it('names the missing field, with the exchange’s own word for it', async () => {
+    const result = await connect({ exchangeId: 'okx', label: 'no pass', credentials: { apiKey: 'a', secret: 'b', password: '   ' } });
+    expect(result).toMatchObject({ __typename: 'MissingCredentialError', code: 'MISSING_CREDENTIAL', field: 'credentials.password' });
+    expect((result as unknown as { message: string }).message).toMatch(/Passphrase/);
+  });
+
+  it('refuses a duplicate label, whatever its case', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    await connect({ exchangeId: 'binance', label: 'Savings', credentials: { apiKey: keys.apiKey, secret: keys.secret } });
+    const before = await countConnections();
+    const result = await connect({ exchangeId: 'binance', label: ' savings ', credentials: { apiKey: keys.apiKey, secret: keys.secret } });
+    expect(result).toMatchObject({ __typename: 'DuplicateLabelError', code: 'DUPLICATE_LABEL', field: 'label' });
+    expect(await countConnections()).toBe(before);
+  });
+
+  it('refuses a testnet connection on an exchange without a testnet', async () => {
+    const result = await connect({ exchangeId: 'kraken', label: 'k', sandbox: true, credentials: { apiKey: 'a', secret: 'b' } });
+    expect(result).toMatchObject({ __typename: 'SandboxUnavailableError', code: 'SANDBOX_UNAVAILABLE' });
+  });
+
+  it('refuses an empty or overlong label', async () => {
+    for (const label of ['   ', 'x'.repeat(65)]) {
+      const result = await connect({ exchangeId: 'binance', label, credentials: { apiKey: 'a', secret: 'b' } });
+      expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'label' });
+    }
+  });
+
+  it('asks to sign in when there is no session', async () => {
+    const { ApiClient } = await import('./client');
+    const anonymous = new ApiClient(stack.apiUrl);
+    const result = await anonymous.request(`{ exchangeConnections { id } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,126 @@
+// A whole Keyport on real components for one test file: its own database, Redis prefix, keyring,
+// exchange-sim, an api served over real HTTP and a worker in this process.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
+import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
+import type { JobsDeps } from '@keyport/jobs/deps';
+import { type RunningWorkers, startWorkers } from '@keyport/jobs/worker';
+import { createLogger } from '@keyport/logging/logger';
+import { createRedis } from '@keyport/queue/redis';
+import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import type { ApiDeps } from '../src/context';
+import { createKeyportYoga } from '../src/yoga';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface Stack {
+  apiUrl: string;
+  sim: ExchangeSim;
+  db: TestDatabase;
+  redisPrefix: string;
+  redis: Redis;
+  keyringEnv: { publicKeys: string; privateKeys: string };
+  apiDeps: ApiDeps;
+  jobsDeps: JobsDeps;
+  workers: RunningWorkers | null;
+  /** Lines the api and worker loggers wrote, to scan for secrets. */
+  logLines: string[];
+  startWorker(): RunningWorkers;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  worker?: boolean;
+  retryBaseMs?: number;
+  exchangeTimeoutMs?: number;
+}
+
+function pinoTo(stream: { write(line: string): void }, name: string) {
+  return createLogger('debug', name, stream);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const logLines: string[] = [];
+  const db = await createTestDatabase();
+  const sim = await startExchangeSim();
+  const redisPrefix = `kpt-${randomBytes(4).toString('hex')}`;
+  const master = generateMasterKey('test-1');
+  const keyringEnv = formatKeyring([master]);
+  const producer = createRedis(REDIS_URL, 'producer');
+  const publishClient = createRedis(REDIS_URL, 'subscriber');
+  const subscribeClient = createRedis(REDIS_URL, 'subscriber');
+  const redis = createRedis(REDIS_URL, 'worker');
+  const publisher = createRedis(REDIS_URL, 'worker');
+
+  const apiDeps: ApiDeps = {
+    orm: db.orm,
+    keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys }),
+    verifyQueue: createVerifyQueue(producer, redisPrefix),
+    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    redisPrefix,
+    logger: pinoTo({ write: (line) => void logLines.push(line) }, 'api'),
+    sessionTtlDays: 30,
+    cookieSecure: false,
+  };
+  const jobsDeps: JobsDeps = {
+    orm: db.orm,
+    keyring: parseKeyring(keyringEnv),
+    redis,
+    publisher,
+    verifyQueue: createVerifyQueue(redis, redisPrefix),
+    logger: pinoTo({ write: (line) => void logLines.push(line) }, 'jobs'),
+    config: {
+      REDIS_PREFIX: redisPrefix,
+      urlOverrides: { binance: sim.url, okx: sim.url },
+      EXCHANGE_TIMEOUT_MS: options.exchangeTimeoutMs ?? 1_500,
+      VERIFY_CONCURRENCY: 8,
+      RETRY_BASE_MS: options.retryBaseMs ?? 100,
+      RETRY_MAX_MS: 2_000,
+      RETRY_LATER_MS: 60_000,
+      RECONCILE_INTERVAL_MS: 500,
+      LOCK_DURATION_MS: 5_000,
+      STALLED_INTERVAL_MS: 5_000,
+    },
+  };
+  const yoga = createKeyportYoga(apiDeps);
+  const server: Server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  const stack: Stack = {
+    apiUrl,
+    sim,
+    db,
+    redisPrefix,
+    redis,
+    keyringEnv,
+    apiDeps,
+    jobsDeps,
+    workers: null,
+    logLines,
+    startWorker() {
+      stack.workers = startWorkers(jobsDeps);
+      return stack.workers;
+    },
+    async close() {
+      await stack.workers?.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await apiDeps.verifyQueue.close();
+      await jobsDeps.verifyQueue.close();
+      const keys = await redis.keys(`${redisPrefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      for (const client of [producer, publishClient, subscribeClient, redis, publisher]) client.disconnect();
+      await sim.close();
+      await db.drop();
+    },
+  };
+  if (options.worker !== false) stack.startWorker();
+  return stack;
+}
