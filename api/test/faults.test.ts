@@ -112,7 +112,8 @@ async function waitForFinal(id: string, timeoutMs = 30_000): Promise<ConnectionV
   for (;;) {
     const connection = await waitForStatus(api, id, settled, timeoutMs);
     const pending = await stack.jobsDeps.verifyQueue.getJobCounts('waiting', 'delayed', 'active');
-    if (connection.verificationStep === 'DONE' && pending.waiting + pending.delayed + pending.active === 0) return connection;
+    const inQueue = (pending.waiting ?? 0) + (pending.delayed ?? 0) + (pending.active ?? 0);
+    if (connection.verificationStep === 'DONE' && inQueue === 0) return connection;
     if (Date.now() > deadline) throw new Error(`still retrying: ${JSON.stringify(connection.statusReason)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }

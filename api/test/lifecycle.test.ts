@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, type ConnectionView, CONNECTION_FIELDS, signedUpClient, waitForStatus } from './client';
+import { startStack, type Stack } from './harness';
+import { addBinanceAccount } from './sim-accounts';
+
+let stack: Stack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = await signedUpClient(stack.apiUrl);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function connected(label: string) {
+  const keys = addBinanceAccount(stack.sim);
+  const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(CONNECT_MUTATION, {
+    input: { exchangeId: 'binance', label, credentials: { apiKey: keys.apiKey, secret: keys.secret } },
+  });
+  await waitForStatus(api, connectExchange.data.id, (s) => s === 'CONNECTED');
+  return { id: connectExchange.data.id, keys };
+}
+
+describe('a connection over its life', () => {
+  it('detects a key revoked on the exchange as EXPIRED when tested again, with the remedy', async () => {
+    const { id, keys } = await connected('Will be revoked');
+    stack.sim.revokeKey(keys.apiKey);
+    await api.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, { id });
+    const connection = await waitForStatus(api, id, (s) => s === 'EXPIRED');
+    expect(connection.statusReason?.code).toBe('KEY_EXPIRED');
+    expect(connection.statusReason?.remedy).toMatch(/Replace keys/);
+  });
+
+  it('replaces keys in place: version bumped, history kept, verified again', async () => {
+    const { id, keys } = await connected('Rotating');
+    stack.sim.revokeKey(keys.apiKey);
+    const fresh = addBinanceAccount(stack.sim, { SOL: { free: '3', locked: '0' } });
+    const { updateExchangeCredentials } = await api.ok<{ updateExchangeCredentials: { data: ConnectionView } }>(
+      `mutation ($id: ID!, $c: CredentialsInput!) {
+         updateExchangeCredentials(id: $id, credentials: $c) { ... on MutationUpdateExchangeCredentialsSuccess { data { ${CONNECTION_FIELDS} } } }
+       }`,
+      { id, c: { apiKey: fresh.apiKey, secret: fresh.secret } },
+    );
+    expect(updateExchangeCredentials.data).toMatchObject({ id, credentialVersion: 2, status: 'PENDING' });
+    expect(updateExchangeCredentials.data.keyHint).toBe(`${fresh.apiKey.slice(0, 4)}…${fresh.apiKey.slice(-4)}`);
+    const connection = await waitForStatus(api, id, (s) => s === 'CONNECTED');
+    expect(connection.balances.map((b) => b.asset)).toEqual(['SOL']);
+    const kinds = connection.events.map((e) => e.kind).reverse();
+    expect(kinds.slice(0, 1)).toEqual(['CREATED']);
+    expect(kinds).toContain('CREDENTIALS_REPLACED');
+    expect(connection.events.filter((e) => e.toStatus === 'CONNECTED')).toHaveLength(2);
+  });
+
+  it('renames, refusing a name already in use', async () => {
+    const first = await connected('First');
+    await connected('Second');
+    const rename = (label: string) =>
+      api.ok<{ renameExchangeConnection: { __typename: string; code?: string; data?: { label: string } } }>(
+        `mutation ($id: ID!, $label: String!) { renameExchangeConnection(id: $id, label: $label) {
+           __typename ... on Error { code } ... on MutationRenameExchangeConnectionSuccess { data { label } } } }`,
+        { id: first.id, label },
+      );
+    expect((await rename('SECOND')).renameExchangeConnection).toMatchObject({ code: 'DUPLICATE_LABEL' });
+    expect((await rename('  Trading  ')).renameExchangeConnection).toMatchObject({ data: { label: 'Trading' } });
+  });
+
+  it('deletes: ciphertext and balances erased at once, audit trail kept, gone from the list', async () => {
+    const { id } = await connected('Short-lived');
+    const { deleteExchangeConnection } = await api.ok<{ deleteExchangeConnection: { __typename: string } }>(
+      `mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }`,
+      { id },
+    );
+    expect(deleteExchangeConnection.__typename).toBe('MutationDeleteExchangeConnectionSuccess');
+    const sql = stack.db.orm.em.fork().getConnection();
+    const [row] = await sql.execute('select credentials, credential_kid, deleted_at from exchange_connections where id = ?', [id]);
+    expect(row).toMatchObject({ credentials: null, credential_kid: null });
+    expect(row?.deleted_at).not.toBeNull();
+    expect(await sql.execute('select * from balances where connection_id = ?', [id])).toEqual([]);
+    const events = await sql.execute<{ kind: string }[]>('select kind from connection_events where connection_id = ? order by id', [id]);
+    expect(events.map((e) => e.kind).at(-1)).toBe('DELETED');
+    const list = await api.ok<{ exchangeConnections: { id: string }[] }>(`{ exchangeConnections { id } }`);
+    expect(list.exchangeConnections.map((c) => c.id)).not.toContain(id);
+  });
+
+  it('signs out: the session token stops working', async () => {
+    const user = await signedUpClient(stack.apiUrl);
+    expect(await user.ok(`{ viewer { email } }`)).toMatchObject({ viewer: { email: expect.stringContaining('@') } });
+    await user.ok(`mutation { signOut }`);
+    expect(await user.ok(`{ viewer { email } }`)).toEqual({ viewer: null });
+  });
+
+  it('signs in again with the right password only', async () => {
+    const user = await signedUpClient(stack.apiUrl);
+    const { viewer } = await user.ok<{ viewer: { email: string } }>(`{ viewer { email } }`);
+    const signIn = `mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { __typename ... on Error { code } } }`;
+    const fresh = new (await import('./client')).ApiClient(stack.apiUrl);
+    expect(await fresh.ok(signIn, { e: viewer.email, p: 'wrong password!' })).toEqual({
+      signIn: { __typename: 'InvalidLoginError', code: 'INVALID_LOGIN' },
+    });
+    expect(fresh.token).toBeNull();
+    expect(await fresh.ok(signIn, { e: viewer.email.toUpperCase(), p: 'correct horse battery staple' })).toEqual({
+      signIn: { __typename: 'MutationSignInSuccess' },
+    });
+    expect(fresh.token).not.toBeNull();
+  });
+});

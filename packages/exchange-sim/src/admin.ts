@@ -1,0 +1,91 @@
+// HTTP admin API under /__sim/: a JSON mirror of the programmatic ExchangeSim methods.
+import type { ActiveFault } from './faults';
+import type { ExchangeId, SimAccount, SimAssetBalance, SimFault } from './fixtures';
+import type { SimRequestLogEntry } from './request-log';
+import { parseExchange, SimInputError } from './validate';
+
+/** The state-changing surface shared by the admin API and the ExchangeSim object. */
+export interface SimController {
+  addAccount(account: SimAccount): { exchange: ExchangeId; uid: string; apiKeys: string[] };
+  setBalances(
+    exchange: ExchangeId,
+    uid: string,
+    balances: Record<string, SimAssetBalance | null>,
+    options?: { replace?: boolean },
+  ): void;
+  revokeKey(apiKey: string): void;
+  addFault(fault: SimFault): string;
+  clearFaults(): void;
+  faults(): ActiveFault[];
+  requests(): SimRequestLogEntry[];
+  reset(): void;
+}
+
+export interface AdminReply {
+  status: number;
+  json?: unknown;
+}
+
+export const ADMIN_PREFIX = '/__sim';
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') throw new SimInputError('request body must be JSON');
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new SimInputError('request body is not valid JSON');
+  }
+}
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+// Typed input is checked at runtime by the controller, so unknown JSON can be handed over as-is.
+function route(method: string, segments: string[], body: string, sim: SimController): AdminReply {
+  const [first, second, third, fourth] = segments;
+  const n = segments.length;
+  if (method === 'POST' && n === 1 && first === 'accounts') {
+    return { status: 201, json: sim.addAccount(parseJson(body) as SimAccount) };
+  }
+  if (method === 'PATCH' && n === 4 && first === 'accounts' && fourth === 'balances') {
+    const input = parseJson(body);
+    const replace = field(input, 'replace');
+    if (replace !== undefined && typeof replace !== 'boolean')
+      throw new SimInputError('replace must be a boolean');
+    const balances = field(input, 'balances') as Record<string, SimAssetBalance | null>;
+    sim.setBalances(parseExchange(second), third ?? '', balances, { replace });
+    return { status: 204 };
+  }
+  if (method === 'POST' && n === 3 && first === 'keys' && third === 'revoke') {
+    sim.revokeKey(second ?? '');
+    return { status: 200, json: { apiKey: second, revoked: true } };
+  }
+  if (n === 1 && first === 'faults') {
+    if (method === 'POST') return { status: 201, json: { id: sim.addFault(parseJson(body) as SimFault) } };
+    if (method === 'GET') return { status: 200, json: { faults: sim.faults() } };
+    if (method === 'DELETE') {
+      sim.clearFaults();
+      return { status: 204 };
+    }
+  }
+  if (method === 'GET' && n === 1 && first === 'requests')
+    return { status: 200, json: { requests: sim.requests() } };
+  if (method === 'POST' && n === 1 && first === 'reset') {
+    sim.reset();
+    return { status: 204 };
+  }
+  return { status: 404, json: { error: `no admin route ${method} ${ADMIN_PREFIX}/${segments.join('/')}` } };
+}
+
+export function handleAdmin(method: string, path: string, body: string, sim: SimController): AdminReply {
+  try {
+    const segments = path.slice(ADMIN_PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
+    return route(method, segments, body, sim);
+  } catch (error) {
+    if (error instanceof SimInputError) return { status: error.status, json: { error: error.message } };
+    if (error instanceof URIError)
+      return { status: 400, json: { error: 'malformed percent-encoding in path' } };
+    throw error;
+  }
+}

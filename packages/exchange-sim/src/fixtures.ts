@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+
+/** Venues the simulator emulates (ccxt ids). */
+export type ExchangeId = 'binance' | 'okx';
+export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx'];
+
+/** OKX keys are bound to live or demo (simulated) trading; Binance testnet is another host, so it ignores this. */
+export type SimEnvironment = 'live' | 'demo';
+
+export interface SimPermissions {
+  read: boolean;
+  spotTrade: boolean;
+  margin: boolean;
+  futures: boolean;
+  withdraw: boolean;
+  internalTransfer: boolean;
+}
+
+export interface SimKey {
+  apiKey: string;
+  secret: string;
+  /** OKX only: the passphrase chosen when the key was created. */
+  passphrase?: string;
+  label?: string;
+  /** Missing flags are false, except `read` which defaults to true (both venues always grant read). */
+  permissions?: Partial<SimPermissions>;
+  /** Exact remote addresses allowed to use the key; empty or missing = unrestricted. */
+  allowedIps?: string[];
+  /** Epoch ms; from then on the key is refused like an unknown key. */
+  expiresAt?: number;
+  /** Epoch ms; defaults to the sim clock when the account is added. */
+  createdAt?: number;
+  /** Defaults to 'live'. */
+  environment?: SimEnvironment;
+  revoked?: boolean;
+}
+
+/** Decimal strings only: amounts never go through floats. */
+export interface SimAssetBalance {
+  free: string;
+  locked: string;
+}
+export type SimBalances = Record<string, SimAssetBalance>;
+
+export interface SimAccount {
+  exchange: ExchangeId;
+  uid: string;
+  /** OKX: master account uid; differs from `uid` for a sub-account. Defaults to `uid`. */
+  mainUid?: string;
+  balances: SimBalances;
+  keys: SimKey[];
+  /** Binance /api/v3/account account-level flags; default true. */
+  canTrade?: boolean;
+  canWithdraw?: boolean;
+  canDeposit?: boolean;
+}
+
+export interface SimFixture {
+  accounts: SimAccount[];
+  /** USD price per asset as decimal strings, used for OKX eqUsd/totalEq. USDT/USDC/USD default to 1. */
+  usdPrices?: Record<string, string>;
+}
+
+/** Which requests a fault applies to; `times` = only the next N matching requests, then it clears itself. */
+export interface SimFaultScope {
+  exchange?: ExchangeId;
+  apiKey?: string;
+  times?: number;
+}
+
+export type SimFault = SimFaultScope &
+  (
+    | { kind: 'rate-limit'; retryAfterSeconds?: number; status?: 429 | 418 }
+    | { kind: 'server-error'; status?: number }
+    | { kind: 'timeout' }
+    | { kind: 'html'; status?: number }
+    | { kind: 'clock-skew'; offsetMs: number }
+    | { kind: 'latency'; delayMs: number }
+  );
+export type SimFaultKind = SimFault['kind'];
+export const FAULT_KINDS: readonly SimFaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'timeout',
+  'html',
+  'clock-skew',
+  'latency',
+];
+
+// Deterministic fake credentials: same every run (so docs and .env files can quote them), obviously not real.
+function fakeHex(seed: string, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) {
+    out += createHash('sha256').update(`keyport-exchange-sim:${seed}:${i}`).digest('hex');
+  }
+  return out.slice(0, length);
+}
+
+function fakeBinanceKey(seed: string): string {
+  return `SIMFAKE${fakeHex(seed, 57)}`;
+}
+
+function fakeUuid(seed: string): string {
+  const h = fakeHex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+const DEMO_CREATED_AT = Date.UTC(2026, 0, 15, 9, 30);
+
+/** Accounts used by `npm run demo`: one Binance and one OKX account, with read-only, trading and demo keys. */
+export function demoFixture(): SimFixture {
+  return {
+    usdPrices: { BTC: '65000', ETH: '3200', USDT: '1', USDC: '1' },
+    accounts: [
+      {
+        exchange: 'binance',
+        uid: '100000001',
+        balances: {
+          BTC: { free: '0.50000000', locked: '0.01000000' },
+          ETH: { free: '2.25', locked: '0' },
+          USDT: { free: '1234.56', locked: '100' },
+        },
+        keys: [
+          {
+            apiKey: fakeBinanceKey('binance-read'),
+            secret: fakeBinanceKey('binance-read-secret'),
+            label: 'demo read-only',
+            permissions: { read: true },
+            createdAt: DEMO_CREATED_AT,
+          },
+          {
+            apiKey: fakeBinanceKey('binance-trade'),
+            secret: fakeBinanceKey('binance-trade-secret'),
+            label: 'demo trading, IP-restricted',
+            permissions: { read: true, spotTrade: true },
+            allowedIps: ['127.0.0.1'],
+            createdAt: DEMO_CREATED_AT,
+          },
+        ],
+      },
+      {
+        exchange: 'okx',
+        uid: '500000000000000001',
+        balances: {
+          BTC: { free: '0.75', locked: '0.05' },
+          USDT: { free: '2500', locked: '0' },
+        },
+        keys: [
+          {
+            apiKey: fakeUuid('okx-live'),
+            secret: fakeHex('okx-live-secret', 32).toUpperCase(),
+            passphrase: 'SimDemo-Passphrase-1',
+            label: 'demo live read-only',
+            permissions: { read: true },
+            environment: 'live',
+            createdAt: DEMO_CREATED_AT,
+          },
+          {
+            apiKey: fakeUuid('okx-demo'),
+            secret: fakeHex('okx-demo-secret', 32).toUpperCase(),
+            passphrase: 'SimDemo-Passphrase-2',
+            label: 'demo simulated-trading key',
+            permissions: { read: true, spotTrade: true },
+            environment: 'demo',
+            createdAt: DEMO_CREATED_AT,
+          },
+        ],
+      },
+    ],
+  };
+}

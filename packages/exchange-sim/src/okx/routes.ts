@@ -1,0 +1,52 @@
+// OKX v5: public time plus the trading-account balance and account config that a key check needs.
+import {
+  type ExchangeAdapter,
+  headerValue,
+  jsonReply,
+  type SimReply,
+  type SimRequest,
+  type VenueContext,
+} from '../exchange-adapter';
+import type { KeyMatch } from '../state';
+import { authenticateOkx } from './auth';
+import { okxBalanceBody, okxConfigBody, okxEnvelope } from './bodies';
+import { okxError, okxErrors } from './errors';
+
+function ok(json: unknown): SimReply {
+  return jsonReply(200, json, 'ok');
+}
+
+function signed(req: SimRequest, ctx: VenueContext, body: (auth: KeyMatch) => unknown): SimReply {
+  const auth = authenticateOkx(req, ctx);
+  return auth.ok ? ok(body(auth)) : auth.reply;
+}
+
+export const okxAdapter: ExchangeAdapter = {
+  id: 'okx',
+  publicHost: 'www.okx.com',
+  handles: (path) => path.startsWith('/api/v5/'),
+  apiKeyOf: (req) => headerValue(req, 'ok-access-key'),
+  handle(req, ctx) {
+    switch (`${req.method} ${req.path}`) {
+      case 'GET /api/v5/public/time':
+        return ok(okxEnvelope([{ ts: String(ctx.now) }]));
+      case 'GET /api/v5/account/balance':
+        return signed(req, ctx, ({ account }) =>
+          okxBalanceBody(account, ctx.state, new URLSearchParams(req.query)),
+        );
+      case 'GET /api/v5/account/config':
+        return signed(req, ctx, ({ account, key }) => okxConfigBody(account, key));
+      default:
+        return okxErrors.notFound();
+    }
+  },
+  rateLimited(status, retryAfterSeconds) {
+    const reply = okxError(status, '50011', 'Requests too frequent.', 'fault:rate-limit');
+    return { ...reply, headers: { 'Retry-After': String(retryAfterSeconds) } };
+  },
+  serverError(status) {
+    return status === 503
+      ? okxError(503, '50013', 'Systems are busy. Please try again later.', 'fault:server-error')
+      : okxError(status, '50026', 'System error. Try again later.', 'fault:server-error');
+  },
+};

@@ -1,0 +1,147 @@
+// In-memory accounts and keys; everything is rebuilt from the fixture on reset().
+import type {
+  ExchangeId,
+  SimAccount,
+  SimAssetBalance,
+  SimEnvironment,
+  SimFixture,
+  SimPermissions,
+} from './fixtures';
+import { parseAccount, parseBalancesPatch, parseUsdPrices, SimInputError } from './validate';
+
+export interface StoredKey {
+  apiKey: string;
+  secret: string;
+  passphrase: string | undefined;
+  label: string;
+  permissions: SimPermissions;
+  allowedIps: string[];
+  expiresAt: number | undefined;
+  createdAt: number;
+  environment: SimEnvironment;
+  revoked: boolean;
+}
+
+export interface StoredAccount {
+  exchange: ExchangeId;
+  uid: string;
+  mainUid: string;
+  /** Insertion-ordered, so responses list assets in the order they were given. */
+  balances: Map<string, SimAssetBalance>;
+  keys: StoredKey[];
+  canTrade: boolean;
+  canWithdraw: boolean;
+  canDeposit: boolean;
+  /** Epoch ms of the last balance change (Binance updateTime, OKX uTime). */
+  updatedAt: number;
+}
+
+export interface KeyMatch {
+  account: StoredAccount;
+  key: StoredKey;
+}
+
+const DEFAULT_USD_PRICES: Record<string, string> = { USDT: '1', USDC: '1', USD: '1' };
+
+function accountId(exchange: ExchangeId, uid: string): string {
+  return `${exchange}:${uid}`;
+}
+
+export class SimState {
+  private accounts = new Map<string, StoredAccount>();
+  private keys = new Map<string, KeyMatch>();
+  private prices: Record<string, string> = { ...DEFAULT_USD_PRICES };
+
+  constructor(
+    private readonly fixture: SimFixture,
+    private readonly clock: () => number,
+  ) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.accounts.clear();
+    this.keys.clear();
+    this.prices = { ...DEFAULT_USD_PRICES, ...parseUsdPrices(this.fixture.usdPrices ?? {}) };
+    this.fixture.accounts.forEach((account, i) => {
+      this.addAccount(account, `fixture.accounts[${i}]`);
+    });
+  }
+
+  /** Adds an account; its api keys must be new across all venues (the admin API addresses keys by apiKey alone). */
+  addAccount(input: SimAccount, where = 'account'): StoredAccount {
+    const account = parseAccount(input, where);
+    const id = accountId(account.exchange, account.uid);
+    if (this.accounts.has(id)) throw new SimInputError(`account ${id} already exists`, 409);
+    const seen = new Set<string>();
+    for (const k of account.keys) {
+      if (this.keys.has(k.apiKey) || seen.has(k.apiKey)) {
+        throw new SimInputError(`apiKey ${k.apiKey} already exists`, 409);
+      }
+      seen.add(k.apiKey);
+    }
+    const now = this.clock();
+    const stored: StoredAccount = {
+      exchange: account.exchange,
+      uid: account.uid,
+      mainUid: account.mainUid ?? account.uid,
+      balances: new Map(Object.entries(account.balances).map(([asset, b]) => [asset, { ...b }])),
+      keys: account.keys.map((k) => ({
+        apiKey: k.apiKey,
+        secret: k.secret,
+        passphrase: k.passphrase,
+        label: k.label ?? 'sim key',
+        permissions: {
+          read: k.permissions?.read ?? true,
+          spotTrade: k.permissions?.spotTrade ?? false,
+          margin: k.permissions?.margin ?? false,
+          futures: k.permissions?.futures ?? false,
+          withdraw: k.permissions?.withdraw ?? false,
+          internalTransfer: k.permissions?.internalTransfer ?? false,
+        },
+        allowedIps: [...(k.allowedIps ?? [])],
+        expiresAt: k.expiresAt,
+        createdAt: k.createdAt ?? now,
+        environment: k.environment ?? 'live',
+        revoked: k.revoked ?? false,
+      })),
+      canTrade: account.canTrade ?? true,
+      canWithdraw: account.canWithdraw ?? true,
+      canDeposit: account.canDeposit ?? true,
+      updatedAt: now,
+    };
+    this.accounts.set(id, stored);
+    for (const key of stored.keys) this.keys.set(key.apiKey, { account: stored, key });
+    return stored;
+  }
+
+  /** Merges the given assets into the balances (null removes an asset); `replace` drops the others first. */
+  setBalances(exchange: ExchangeId, uid: string, patch: unknown, replace = false): StoredAccount {
+    const account = this.accounts.get(accountId(exchange, uid));
+    if (!account) throw new SimInputError(`account ${accountId(exchange, uid)} not found`, 404);
+    const parsed = parseBalancesPatch(patch, exchange);
+    if (replace) account.balances.clear();
+    for (const [asset, balance] of Object.entries(parsed)) {
+      if (balance === null) account.balances.delete(asset);
+      else account.balances.set(asset, balance);
+    }
+    account.updatedAt = this.clock();
+    return account;
+  }
+
+  revokeKey(apiKey: string): void {
+    const match = this.keys.get(apiKey);
+    if (!match) throw new SimInputError(`apiKey ${apiKey} not found`, 404);
+    match.key.revoked = true;
+  }
+
+  /** The key as the venue would see it, whatever its state; callers decide how to refuse revoked/expired keys. */
+  findKey(exchange: ExchangeId, apiKey: string): KeyMatch | undefined {
+    const match = this.keys.get(apiKey);
+    return match && match.account.exchange === exchange ? match : undefined;
+  }
+
+  usdPrice(asset: string): string {
+    return this.prices[asset] ?? '0';
+  }
+}

@@ -1,0 +1,241 @@
+// Runtime checks for everything that enters the sim (admin JSON and programmatic calls alike).
+import { decimalPlaces, isDecimal, normalizeDecimal } from './decimal';
+import {
+  EXCHANGE_IDS,
+  type ExchangeId,
+  FAULT_KINDS,
+  type SimAccount,
+  type SimAssetBalance,
+  type SimFault,
+  type SimFaultKind,
+  type SimKey,
+  type SimPermissions,
+} from './fixtures';
+
+/** Bad input from a caller; the admin API answers it with HTTP 400 (or `status`). */
+export class SimInputError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'SimInputError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const PERMISSION_NAMES: readonly (keyof SimPermissions)[] = [
+  'read',
+  'spotTrade',
+  'margin',
+  'futures',
+  'withdraw',
+  'internalTransfer',
+];
+
+// Binance prints every amount with 8 decimals, so more precision could not be reported faithfully.
+const MAX_DECIMALS: Record<ExchangeId, number> = { binance: 8, okx: 18 };
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(value: unknown, where: string): Json {
+  if (!isObject(value)) throw new SimInputError(`${where} must be an object`);
+  return value;
+}
+
+function nonEmptyString(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new SimInputError(`${where} must be a non-empty string`);
+  return value;
+}
+
+function optional<T>(value: unknown, parse: (v: unknown) => T): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+function bool(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') throw new SimInputError(`${where} must be a boolean`);
+  return value;
+}
+
+function integer(value: unknown, where: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new SimInputError(`${where} must be an integer >= ${min}`);
+  }
+  return value;
+}
+
+export function parseExchange(value: unknown, where = 'exchange'): ExchangeId {
+  if (typeof value === 'string' && (EXCHANGE_IDS as readonly string[]).includes(value))
+    return value as ExchangeId;
+  throw new SimInputError(`${where} must be one of ${EXCHANGE_IDS.join(', ')}`);
+}
+
+function amount(value: unknown, where: string, exchange: ExchangeId): string {
+  if (typeof value !== 'string' || !isDecimal(value)) {
+    throw new SimInputError(`${where} must be a non-negative decimal string such as "0.5" (never a number)`);
+  }
+  if (decimalPlaces(normalizeDecimal(value)) > MAX_DECIMALS[exchange]) {
+    throw new SimInputError(
+      `${where} has more than ${MAX_DECIMALS[exchange]} decimals (${exchange} cannot show it)`,
+    );
+  }
+  return value;
+}
+
+function assetBalance(value: unknown, where: string, exchange: ExchangeId): SimAssetBalance {
+  const o = object(value, where);
+  return {
+    free: amount(o.free ?? '0', `${where}.free`, exchange),
+    locked: amount(o.locked ?? '0', `${where}.locked`, exchange),
+  };
+}
+
+function assetName(name: string, where: string): string {
+  if (!/^[A-Z0-9]{1,20}$/.test(name))
+    throw new SimInputError(`${where}: asset "${name}" must be upper-case A-Z0-9`);
+  return name;
+}
+
+export function parseBalances(
+  value: unknown,
+  exchange: ExchangeId,
+  where = 'balances',
+): Record<string, SimAssetBalance> {
+  const o = object(value, where);
+  const out: Record<string, SimAssetBalance> = {};
+  for (const [asset, entry] of Object.entries(o)) {
+    out[assetName(asset, where)] = assetBalance(entry, `${where}.${asset}`, exchange);
+  }
+  return out;
+}
+
+/** Balance patch: an asset mapped to null is removed. */
+export function parseBalancesPatch(
+  value: unknown,
+  exchange: ExchangeId,
+  where = 'balances',
+): Record<string, SimAssetBalance | null> {
+  const o = object(value, where);
+  const out: Record<string, SimAssetBalance | null> = {};
+  for (const [asset, entry] of Object.entries(o)) {
+    out[assetName(asset, where)] = entry === null ? null : assetBalance(entry, `${where}.${asset}`, exchange);
+  }
+  return out;
+}
+
+function permissions(value: unknown, where: string): Partial<SimPermissions> {
+  const o = object(value, where);
+  const out: Partial<SimPermissions> = {};
+  for (const [name, flag] of Object.entries(o)) {
+    if (!(PERMISSION_NAMES as readonly string[]).includes(name)) {
+      throw new SimInputError(`${where}.${name} is not a permission (${PERMISSION_NAMES.join(', ')})`);
+    }
+    out[name as keyof SimPermissions] = bool(flag, `${where}.${name}`);
+  }
+  return out;
+}
+
+function ipList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value)) throw new SimInputError(`${where} must be an array of IP strings`);
+  return value.map((ip, i) => nonEmptyString(ip, `${where}[${i}]`));
+}
+
+function key(value: unknown, where: string, exchange: ExchangeId): SimKey {
+  const o = object(value, where);
+  const environment = optional(o.environment, (v) => {
+    if (v !== 'live' && v !== 'demo')
+      throw new SimInputError(`${where}.environment must be 'live' or 'demo'`);
+    return v;
+  });
+  const passphrase = optional(o.passphrase, (v) => nonEmptyString(v, `${where}.passphrase`));
+  if (exchange === 'okx' && passphrase === undefined)
+    throw new SimInputError(`${where}.passphrase is required for okx`);
+  return {
+    apiKey: nonEmptyString(o.apiKey, `${where}.apiKey`),
+    secret: nonEmptyString(o.secret, `${where}.secret`),
+    passphrase,
+    label: optional(o.label, (v) => nonEmptyString(v, `${where}.label`)),
+    permissions: optional(o.permissions, (v) => permissions(v, `${where}.permissions`)),
+    allowedIps: optional(o.allowedIps, (v) => ipList(v, `${where}.allowedIps`)),
+    expiresAt: optional(o.expiresAt, (v) => integer(v, `${where}.expiresAt`, 0)),
+    createdAt: optional(o.createdAt, (v) => integer(v, `${where}.createdAt`, 0)),
+    environment,
+    revoked: optional(o.revoked, (v) => bool(v, `${where}.revoked`)),
+  };
+}
+
+export function parseAccount(value: unknown, where = 'account'): SimAccount {
+  const o = object(value, where);
+  const exchange = parseExchange(o.exchange, `${where}.exchange`);
+  if (!Array.isArray(o.keys)) throw new SimInputError(`${where}.keys must be an array`);
+  return {
+    exchange,
+    uid: nonEmptyString(o.uid, `${where}.uid`),
+    mainUid: optional(o.mainUid, (v) => nonEmptyString(v, `${where}.mainUid`)),
+    balances: parseBalances(o.balances ?? {}, exchange, `${where}.balances`),
+    keys: o.keys.map((k, i) => key(k, `${where}.keys[${i}]`, exchange)),
+    canTrade: optional(o.canTrade, (v) => bool(v, `${where}.canTrade`)),
+    canWithdraw: optional(o.canWithdraw, (v) => bool(v, `${where}.canWithdraw`)),
+    canDeposit: optional(o.canDeposit, (v) => bool(v, `${where}.canDeposit`)),
+  };
+}
+
+export function parseUsdPrices(value: unknown, where = 'usdPrices'): Record<string, string> {
+  const o = object(value, where);
+  const out: Record<string, string> = {};
+  for (const [asset, price] of Object.entries(o)) {
+    if (typeof price !== 'string' || !isDecimal(price))
+      throw new SimInputError(`${where}.${asset} must be a decimal string`);
+    out[assetName(asset, where)] = price;
+  }
+  return out;
+}
+
+export function parseFault(value: unknown, where = 'fault'): SimFault {
+  const o = object(value, where);
+  if (typeof o.kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(o.kind)) {
+    throw new SimInputError(`${where}.kind must be one of ${FAULT_KINDS.join(', ')}`);
+  }
+  const kind = o.kind as SimFaultKind;
+  const scope = {
+    exchange: optional(o.exchange, (v) => parseExchange(v, `${where}.exchange`)),
+    apiKey: optional(o.apiKey, (v) => nonEmptyString(v, `${where}.apiKey`)),
+    times: optional(o.times, (v) => integer(v, `${where}.times`, 1)),
+  };
+  const status = (min: number, max: number) =>
+    optional(o.status, (v) => {
+      const n = integer(v, `${where}.status`, min);
+      if (n > max) throw new SimInputError(`${where}.status must be between ${min} and ${max}`);
+      return n;
+    });
+  switch (kind) {
+    case 'rate-limit': {
+      const s = optional(o.status, (v) => {
+        if (v !== 429 && v !== 418) throw new SimInputError(`${where}.status must be 429 or 418`);
+        return v;
+      });
+      const retryAfterSeconds = optional(o.retryAfterSeconds, (v) =>
+        integer(v, `${where}.retryAfterSeconds`, 0),
+      );
+      return { ...scope, kind, status: s, retryAfterSeconds };
+    }
+    case 'server-error':
+      return { ...scope, kind, status: status(500, 599) };
+    case 'html':
+      return { ...scope, kind, status: status(200, 599) };
+    case 'timeout':
+      return { ...scope, kind };
+    case 'clock-skew': {
+      if (typeof o.offsetMs !== 'number' || !Number.isSafeInteger(o.offsetMs)) {
+        throw new SimInputError(`${where}.offsetMs must be an integer (ms, may be negative)`);
+      }
+      return { ...scope, kind, offsetMs: o.offsetMs };
+    }
+    case 'latency':
+      return { ...scope, kind, delayMs: integer(o.delayMs, `${where}.delayMs`, 0) };
+  }
+}
