@@ -11,7 +11,6 @@ const ConfigSchema = z.object({
   EXCHANGE_URL_OVERRIDES: z.string().optional(),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  VERIFY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
   RETRY_MAX_MS: z.coerce.number().int().min(10).default(300_000),
   /** After the last attempt of a retryable failure, the reconciler tries again this much later. */

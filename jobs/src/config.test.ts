@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadJobsConfig } from './config';
+
+const valid = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/keyport',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  KEYRING_PUBLIC: 'k1:AAAA',
+  KEYRING_PRIVATE: 'k1:BBBB',
+};
+
+describe('worker configuration', () => {
+  it('lists every bad or missing variable in one message', () => {
+    let error: unknown;
+    try {
+      loadJobsConfig({ REDIS_URL: 'http://nope', EXCHANGE_URL_OVERRIDES: '{not json' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'KEYRING_PUBLIC', 'KEYRING_PRIVATE', 'EXCHANGE_URL_OVERRIDES']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('parses exchange URL overrides and applies defaults', () => {
+    const config = loadJobsConfig({ ...valid, EXCHANGE_URL_OVERRIDES: '{"binance":"http://127.0.0.1:4100"}' });
+    expect(config.urlOverrides).toEqual({ binance: 'http://127.0.0.1:4100' });
+    expect(config.VERIFY_CONCURRENCY).toBe(16);
+    expect(config.REDIS_PREFIX).toBe('keyport');
+  });
+
+  it('refuses an override that is not an http URL', () => {
+    expect(() => loadJobsConfig({ ...valid, EXCHANGE_URL_OVERRIDES: '{"binance":"ftp://x"}' })).toThrow(/binance must be an http/);
+  });
+});
