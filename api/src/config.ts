@@ -11,7 +11,10 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
-  REDIS_PREFIX: z.string().regex(/^[\w{}.-]+$/, 'letters, digits, _ . - { } only').default('keyport'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w{}.-]+$/, 'letters, digits, _ . - { } only')
+    .default('keyport'),
   KEYRING_PUBLIC: z.string().min(1, 'is required: the public half of the credential keyring (kid:base64,…)'),
   KEYRING_ACTIVE_KID: z.string().optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().positive().default(30),

@@ -1,14 +1,14 @@
 // Process entry: validated config → database → Redis → yoga on node:http → graceful shutdown.
 import { createServer } from 'node:http';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { openDatabase } from '@keyport/db/orm';
+import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { ConfigError, loadApiConfig } from './config';
 import type { ApiDeps } from './context';
-import { createLogger } from '@keyport/logging/logger';
 import { createKeyportYoga } from './yoga';
 
 async function main(): Promise<void> {
@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     sessionTtlDays: config.SESSION_TTL_DAYS,
     cookieSecure: config.COOKIE_SECURE || config.NODE_ENV === 'production',
   };
-  const yoga = createKeyportYoga(deps, { graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production', corsOrigin: config.CORS_ORIGIN });
+  const yoga = createKeyportYoga(deps, {
+    graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production',
+    corsOrigin: config.CORS_ORIGIN,
+  });
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -38,7 +41,9 @@ async function main(): Promise<void> {
     }
     yoga(req, res);
   });
-  server.listen(config.PORT, config.HOST, () => logger.info(`api listening on http://${config.HOST}:${config.PORT}/graphql`));
+  server.listen(config.PORT, config.HOST, () =>
+    logger.info(`api listening on http://${config.HOST}:${config.PORT}/graphql`),
+  );
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -19,7 +19,10 @@ export interface YogaOptions {
 }
 
 /** The GraphQL HTTP app (queries, mutations, SSE subscriptions); it never listens by itself. */
-export function createKeyportYoga(deps: ApiDeps, options: YogaOptions = {}): YogaServerInstance<object, Context> {
+export function createKeyportYoga(
+  deps: ApiDeps,
+  options: YogaOptions = {},
+): YogaServerInstance<object, Context> {
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -32,7 +35,8 @@ export function createKeyportYoga(deps: ApiDeps, options: YogaOptions = {}): Yog
       debug: (...args) => deps.logger.debug(args.map(String).join(' ')),
       info: (...args) => deps.logger.info(args.map(String).join(' ')),
       warn: (...args) => deps.logger.warn(args.map(String).join(' ')),
-      error: (...args) => deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
+      error: (...args) =>
+        deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
     },
     plugins: [useResponseCookies()],
     context: async ({ request }) => {

@@ -15,7 +15,10 @@ export class ApiClient {
     public token: string | null = null,
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -36,7 +39,8 @@ export class ApiClient {
   /** Like request, but fails the test on any GraphQL error. */
   async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const result = await this.request<T>(query, variables);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length || !result.data)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
   }
 
@@ -119,7 +123,9 @@ export async function waitForStatus(
 ): Promise<ConnectionView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, { id });
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, {
+      id,
+    });
     if (predicate(exchangeConnection.status)) return exchangeConnection;
     if (Date.now() > deadline) throw new Error(`status stayed ${exchangeConnection.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -7,7 +7,7 @@ import {
   signedUpClient,
   waitForStatus,
 } from './client';
-import { startStack, type Stack } from './harness';
+import { type Stack, startStack } from './harness';
 import { addBinanceAccount, addOkxAccount } from './sim-accounts';
 
 let stack: Stack;
@@ -22,13 +22,19 @@ afterAll(async () => {
 });
 
 const UPDATES = `subscription ($id: ID) { exchangeConnectionUpdated(id: $id) { id status verificationStep statusReason { code } } }`;
-type Update = { exchangeConnectionUpdated: { id: string; status: string; verificationStep: string | null; statusReason: { code: string } | null } };
+type Update = {
+  exchangeConnectionUpdated: {
+    id: string;
+    status: string;
+    verificationStep: string | null;
+    statusReason: { code: string } | null;
+  };
+};
 
 async function connect(input: Record<string, unknown>) {
-  const { connectExchange } = await api.ok<{ connectExchange: { __typename: string; data?: ConnectionView; code?: string } }>(
-    CONNECT_MUTATION,
-    { input },
-  );
+  const { connectExchange } = await api.ok<{
+    connectExchange: { __typename: string; data?: ConnectionView; code?: string };
+  }>(CONNECT_MUTATION, { input });
   return connectExchange;
 }
 
@@ -49,23 +55,33 @@ describe('connecting an exchange account through the GraphQL API', () => {
     expect(result.data!.status).toBe('PENDING');
     expect(result.data!.keyHint).toBe(`${keys.apiKey.slice(0, 4)}…${keys.apiKey.slice(-4)}`);
 
-    const events = await live.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    const events = await live.waitFor((all) =>
+      all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'),
+    );
     live.close();
-    const statuses = events.filter((e) => e.exchangeConnectionUpdated.id === id).map((e) => e.exchangeConnectionUpdated.status);
+    const statuses = events
+      .filter((e) => e.exchangeConnectionUpdated.id === id)
+      .map((e) => e.exchangeConnectionUpdated.status);
     expect(statuses.indexOf('VERIFYING')).toBeGreaterThanOrEqual(0);
     expect(statuses.indexOf('VERIFYING')).toBeLessThan(statuses.indexOf('CONNECTED'));
     const steps = events.map((e) => e.exchangeConnectionUpdated.verificationStep);
     expect(steps).toContain('CHECKING_CREDENTIALS');
     expect(steps).toContain('LOADING_BALANCES');
 
-    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, { id });
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, {
+      id,
+    });
     expect(exchangeConnection.status).toBe('CONNECTED');
     expect(exchangeConnection.balances).toEqual([
       { accountType: 'spot', asset: 'BTC', free: '0.51', used: '0.01', total: '0.52' },
       { accountType: 'spot', asset: 'USDT', free: '1234.56', used: '0', total: '1234.56' },
     ]);
     expect(exchangeConnection.permissions).toMatchObject({ read: true, spotTrade: true, withdraw: false });
-    expect(exchangeConnection.events.map((e) => e.toStatus).filter(Boolean)).toEqual(['CONNECTED', 'VERIFYING', 'PENDING']);
+    expect(exchangeConnection.events.map((e) => e.toStatus).filter(Boolean)).toEqual([
+      'CONNECTED',
+      'VERIFYING',
+      'PENDING',
+    ]);
   });
 
   it('verifies an OKX key with its passphrase', async () => {
@@ -120,49 +136,89 @@ describe('connecting an exchange account through the GraphQL API', () => {
     expect(connection.hasCredentials).toBe(false);
     expect(connection.statusReason?.code).toBe('WITHDRAWALS_ENABLED');
     expect(connection.events.map((e) => e.kind)).toContain('SECRET_ERASED');
-    const [row] = await stack.db.orm.em.fork().getConnection().execute(
-      'select credentials from exchange_connections where id = ?',
-      [result.data!.id],
-    );
+    const [row] = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select credentials from exchange_connections where id = ?', [result.data!.id]);
     expect(row?.credentials).toBeNull();
   });
 });
 
 describe('typed errors for bad input, and nothing stored', () => {
   const countConnections = async () =>
-    Number((await stack.db.orm.em.fork().getConnection().execute('select count(*) from exchange_connections'))[0]?.count);
+    Number(
+      (await stack.db.orm.em.fork().getConnection().execute('select count(*) from exchange_connections'))[0]
+        ?.count,
+    );
 
   it('refuses an unknown exchange', async () => {
     const before = await countConnections();
-    const result = await connect({ exchangeId: 'nope', label: 'x', credentials: { apiKey: 'a', secret: 'b' } });
+    const result = await connect({
+      exchangeId: 'nope',
+      label: 'x',
+      credentials: { apiKey: 'a', secret: 'b' },
+    });
     expect(result).toMatchObject({ __typename: 'UnknownExchangeError', code: 'UNKNOWN_EXCHANGE' });
     expect(await countConnections()).toBe(before);
   });
 
   it('names the missing field, with the exchange’s own word for it', async () => {
-    const result = await connect({ exchangeId: 'okx', label: 'no pass', credentials: { apiKey: 'a', secret: 'b', password: '   ' } });
-    expect(result).toMatchObject({ __typename: 'MissingCredentialError', code: 'MISSING_CREDENTIAL', field: 'credentials.password' });
+    const result = await connect({
+      exchangeId: 'okx',
+      label: 'no pass',
+      credentials: { apiKey: 'a', secret: 'b', password: '   ' },
+    });
+    expect(result).toMatchObject({
+      __typename: 'MissingCredentialError',
+      code: 'MISSING_CREDENTIAL',
+      field: 'credentials.password',
+    });
     expect((result as unknown as { message: string }).message).toMatch(/Passphrase/);
   });
 
   it('refuses a duplicate label, whatever its case', async () => {
     const keys = addBinanceAccount(stack.sim);
-    await connect({ exchangeId: 'binance', label: 'Savings', credentials: { apiKey: keys.apiKey, secret: keys.secret } });
+    await connect({
+      exchangeId: 'binance',
+      label: 'Savings',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
     const before = await countConnections();
-    const result = await connect({ exchangeId: 'binance', label: ' savings ', credentials: { apiKey: keys.apiKey, secret: keys.secret } });
-    expect(result).toMatchObject({ __typename: 'DuplicateLabelError', code: 'DUPLICATE_LABEL', field: 'label' });
+    const result = await connect({
+      exchangeId: 'binance',
+      label: ' savings ',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
+    expect(result).toMatchObject({
+      __typename: 'DuplicateLabelError',
+      code: 'DUPLICATE_LABEL',
+      field: 'label',
+    });
     expect(await countConnections()).toBe(before);
   });
 
   it('refuses a testnet connection on an exchange without a testnet', async () => {
-    const result = await connect({ exchangeId: 'kraken', label: 'k', sandbox: true, credentials: { apiKey: 'a', secret: 'b' } });
+    const result = await connect({
+      exchangeId: 'kraken',
+      label: 'k',
+      sandbox: true,
+      credentials: { apiKey: 'a', secret: 'b' },
+    });
     expect(result).toMatchObject({ __typename: 'SandboxUnavailableError', code: 'SANDBOX_UNAVAILABLE' });
   });
 
   it('refuses an empty or overlong label', async () => {
     for (const label of ['   ', 'x'.repeat(65)]) {
-      const result = await connect({ exchangeId: 'binance', label, credentials: { apiKey: 'a', secret: 'b' } });
-      expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', field: 'label' });
+      const result = await connect({
+        exchangeId: 'binance',
+        label,
+        credentials: { apiKey: 'a', secret: 'b' },
+      });
+      expect(result).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'VALIDATION_FAILED',
+        field: 'label',
+      });
     }
   });
 

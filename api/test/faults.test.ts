@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, type ConnectionView, signedUpClient, waitForStatus } from './client';
-import { startStack, type Stack } from './harness';
+import {
+  type ApiClient,
+  CONNECT_MUTATION,
+  type ConnectionView,
+  signedUpClient,
+  waitForStatus,
+} from './client';
+import { type Stack, startStack } from './harness';
 import { addBinanceAccount, addOkxAccount, type SimKeys } from './sim-accounts';
 
 let stack: Stack;
@@ -18,7 +24,11 @@ afterAll(async () => {
 async function connectBinance(keys: SimKeys): Promise<string> {
   labels += 1;
   const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(CONNECT_MUTATION, {
-    input: { exchangeId: 'binance', label: `fault ${labels}`, credentials: { apiKey: keys.apiKey, secret: keys.secret } },
+    input: {
+      exchangeId: 'binance',
+      label: `fault ${labels}`,
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    },
   });
   return connectExchange.data.id;
 }
@@ -36,8 +46,18 @@ describe('exchange failures become precise statuses, retried where retrying can 
     stack.sim.addFault({ kind: 'rate-limit', apiKey: keys.apiKey, retryAfterSeconds: 1, times: 2 });
     const id = await connectBinance(keys);
     const connection = await waitForStatus(api, id, (s) => s === 'CONNECTED');
-    expect(statusTrail(connection)).toEqual(['PENDING', 'VERIFYING', 'RATE_LIMITED', 'VERIFYING', 'RATE_LIMITED', 'VERIFYING', 'CONNECTED']);
-    const rateLimited = stack.sim.requests().filter((r) => r.apiKey === keys.apiKey && r.verdict === 'fault:rate-limit');
+    expect(statusTrail(connection)).toEqual([
+      'PENDING',
+      'VERIFYING',
+      'RATE_LIMITED',
+      'VERIFYING',
+      'RATE_LIMITED',
+      'VERIFYING',
+      'CONNECTED',
+    ]);
+    const rateLimited = stack.sim
+      .requests()
+      .filter((r) => r.apiKey === keys.apiKey && r.verdict === 'fault:rate-limit');
     expect(rateLimited).toHaveLength(2);
   });
 
@@ -83,11 +103,21 @@ describe('exchange failures become precise statuses, retried where retrying can 
     stack.sim.addFault({ kind: 'clock-skew', exchange: 'okx', offsetMs: 90_000 });
     try {
       labels += 1;
-      const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(CONNECT_MUTATION, {
-        input: { exchangeId: 'okx', label: `skew ${labels}`, credentials: { apiKey: keys.apiKey, secret: keys.secret, password: keys.passphrase } },
-      });
+      const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(
+        CONNECT_MUTATION,
+        {
+          input: {
+            exchangeId: 'okx',
+            label: `skew ${labels}`,
+            credentials: { apiKey: keys.apiKey, secret: keys.secret, password: keys.passphrase },
+          },
+        },
+      );
       await waitForStatus(api, connectExchange.data.id, (s) => s === 'CONNECTED');
-      const verdicts = stack.sim.requests().filter((r) => r.apiKey === keys.apiKey).map((r) => r.verdict);
+      const verdicts = stack.sim
+        .requests()
+        .filter((r) => r.apiKey === keys.apiKey)
+        .map((r) => r.verdict);
       expect(verdicts[0]).toBe('timestamp');
       expect(verdicts.at(-1)).toBe('ok');
     } finally {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
 import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
 import type { JobsDeps } from '@keyport/jobs/deps';
@@ -11,7 +12,6 @@ import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { ApiDeps } from '../src/context';

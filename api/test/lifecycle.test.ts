@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, type ConnectionView, CONNECTION_FIELDS, signedUpClient, waitForStatus } from './client';
-import { startStack, type Stack } from './harness';
+import {
+  type ApiClient,
+  CONNECT_MUTATION,
+  CONNECTION_FIELDS,
+  type ConnectionView,
+  signedUpClient,
+  waitForStatus,
+} from './client';
+import { type Stack, startStack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
 
 let stack: Stack;
@@ -37,14 +44,18 @@ describe('a connection over its life', () => {
     const { id, keys } = await connected('Rotating');
     stack.sim.revokeKey(keys.apiKey);
     const fresh = addBinanceAccount(stack.sim, { SOL: { free: '3', locked: '0' } });
-    const { updateExchangeCredentials } = await api.ok<{ updateExchangeCredentials: { data: ConnectionView } }>(
+    const { updateExchangeCredentials } = await api.ok<{
+      updateExchangeCredentials: { data: ConnectionView };
+    }>(
       `mutation ($id: ID!, $c: CredentialsInput!) {
          updateExchangeCredentials(id: $id, credentials: $c) { ... on MutationUpdateExchangeCredentialsSuccess { data { ${CONNECTION_FIELDS} } } }
        }`,
       { id, c: { apiKey: fresh.apiKey, secret: fresh.secret } },
     );
     expect(updateExchangeCredentials.data).toMatchObject({ id, credentialVersion: 2, status: 'PENDING' });
-    expect(updateExchangeCredentials.data.keyHint).toBe(`${fresh.apiKey.slice(0, 4)}…${fresh.apiKey.slice(-4)}`);
+    expect(updateExchangeCredentials.data.keyHint).toBe(
+      `${fresh.apiKey.slice(0, 4)}…${fresh.apiKey.slice(-4)}`,
+    );
     const connection = await waitForStatus(api, id, (s) => s === 'CONNECTED');
     expect(connection.balances.map((b) => b.asset)).toEqual(['SOL']);
     const kinds = connection.events.map((e) => e.kind).reverse();
@@ -63,7 +74,9 @@ describe('a connection over its life', () => {
         { id: first.id, label },
       );
     expect((await rename('SECOND')).renameExchangeConnection).toMatchObject({ code: 'DUPLICATE_LABEL' });
-    expect((await rename('  Trading  ')).renameExchangeConnection).toMatchObject({ data: { label: 'Trading' } });
+    expect((await rename('  Trading  ')).renameExchangeConnection).toMatchObject({
+      data: { label: 'Trading' },
+    });
   });
 
   it('deletes: ciphertext and balances erased at once, audit trail kept, gone from the list', async () => {
@@ -74,11 +87,17 @@ describe('a connection over its life', () => {
     );
     expect(deleteExchangeConnection.__typename).toBe('MutationDeleteExchangeConnectionSuccess');
     const sql = stack.db.orm.em.fork().getConnection();
-    const [row] = await sql.execute('select credentials, credential_kid, deleted_at from exchange_connections where id = ?', [id]);
+    const [row] = await sql.execute(
+      'select credentials, credential_kid, deleted_at from exchange_connections where id = ?',
+      [id],
+    );
     expect(row).toMatchObject({ credentials: null, credential_kid: null });
     expect(row?.deleted_at).not.toBeNull();
     expect(await sql.execute('select * from balances where connection_id = ?', [id])).toEqual([]);
-    const events = await sql.execute<{ kind: string }[]>('select kind from connection_events where connection_id = ? order by id', [id]);
+    const events = await sql.execute<{ kind: string }[]>(
+      'select kind from connection_events where connection_id = ? order by id',
+      [id],
+    );
     expect(events.map((e) => e.kind).at(-1)).toBe('DELETED');
     const list = await api.ok<{ exchangeConnections: { id: string }[] }>(`{ exchangeConnections { id } }`);
     expect(list.exchangeConnections.map((c) => c.id)).not.toContain(id);
@@ -86,7 +105,9 @@ describe('a connection over its life', () => {
 
   it('signs out: the session token stops working', async () => {
     const user = await signedUpClient(stack.apiUrl);
-    expect(await user.ok(`{ viewer { email } }`)).toMatchObject({ viewer: { email: expect.stringContaining('@') } });
+    expect(await user.ok(`{ viewer { email } }`)).toMatchObject({
+      viewer: { email: expect.stringContaining('@') },
+    });
     await user.ok(`mutation { signOut }`);
     expect(await user.ok(`{ viewer { email } }`)).toEqual({ viewer: null });
   });
@@ -100,7 +121,9 @@ describe('a connection over its life', () => {
       signIn: { __typename: 'InvalidLoginError', code: 'INVALID_LOGIN' },
     });
     expect(fresh.token).toBeNull();
-    expect(await fresh.ok(signIn, { e: viewer.email.toUpperCase(), p: 'correct horse battery staple' })).toEqual({
+    expect(
+      await fresh.ok(signIn, { e: viewer.email.toUpperCase(), p: 'correct horse battery staple' }),
+    ).toEqual({
       signIn: { __typename: 'MutationSignInSuccess' },
     });
     expect(fresh.token).not.toBeNull();

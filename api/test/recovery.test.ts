@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, type ConnectionView, signedUpClient, waitForStatus } from './client';
-import { startStack, type Stack } from './harness';
+import {
+  type ApiClient,
+  CONNECT_MUTATION,
+  type ConnectionView,
+  signedUpClient,
+  waitForStatus,
+} from './client';
+import { type Stack, startStack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
 import { spawnWorker, stopWorker, type WorkerProcess } from './worker-process';
 
@@ -75,7 +81,10 @@ describe('nothing is lost when a worker dies or Redis forgets', () => {
     await waitForStatus(api, id, (s) => s === 'VERIFYING');
     await stopWorker(worker, 'SIGTERM');
     expect(worker.child.exitCode).toBe(0);
-    const [row] = await stack.db.orm.em.fork().getConnection().execute('select status from exchange_connections where id = ?', [id]);
+    const [row] = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select status from exchange_connections where id = ?', [id]);
     expect(row?.status).toBe('CONNECTED');
   });
 });

@@ -11,7 +11,7 @@ import {
   signedUpClient,
   waitForStatus,
 } from './client';
-import { REDIS_URL, startStack, type Stack } from './harness';
+import { REDIS_URL, type Stack, startStack } from './harness';
 import { addBinanceAccount, addOkxAccount, type SimKeys } from './sim-accounts';
 
 let stack: Stack;
@@ -38,7 +38,11 @@ function remember(keys: SimKeys): SimKeys {
   return keys;
 }
 
-async function connect(exchangeId: string, label: string, credentials: Record<string, string>): Promise<string> {
+async function connect(
+  exchangeId: string,
+  label: string,
+  credentials: Record<string, string>,
+): Promise<string> {
   const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(CONNECT_MUTATION, {
     input: { exchangeId, label, credentials },
   });
@@ -62,10 +66,14 @@ async function redisDump(redis: Redis, prefix: string): Promise<string[]> {
 
 async function databaseDump(): Promise<string[]> {
   const sql = stack.db.orm.em.fork().getConnection();
-  const tables = await sql.execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = 'public'`);
+  const tables = await sql.execute<{ tablename: string }[]>(
+    `select tablename from pg_tables where schemaname = 'public'`,
+  );
   const rows: string[] = [];
   for (const { tablename } of tables) {
-    const dump = await sql.execute<{ row: string }[]>(`select row_to_json(t)::text as row from "${tablename}" t`);
+    const dump = await sql.execute<{ row: string }[]>(
+      `select row_to_json(t)::text as row from "${tablename}" t`,
+    );
     rows.push(...dump.map((r) => r.row));
   }
   return rows;
@@ -77,7 +85,11 @@ describe('secrets never leak', () => {
     const goodId = await connect('binance', 'Good', { apiKey: good.apiKey, secret: good.secret });
 
     const okx = remember(addOkxAccount(stack.sim));
-    const okxId = await connect('okx', 'OKX', { apiKey: okx.apiKey, secret: okx.secret, password: okx.passphrase! });
+    const okxId = await connect('okx', 'OKX', {
+      apiKey: okx.apiKey,
+      secret: okx.secret,
+      password: okx.passphrase!,
+    });
 
     const wrong = remember(addBinanceAccount(stack.sim));
     const wrongSecret = `${wrong.secret}-typo`;
@@ -98,10 +110,13 @@ describe('secrets never leak', () => {
     await waitForStatus(api, unsafeId, (s) => s === 'UNSAFE_PERMISSIONS');
 
     const replacement = remember(addBinanceAccount(stack.sim));
-    await api.ok(`mutation ($id: ID!, $c: CredentialsInput!) { updateExchangeCredentials(id: $id, credentials: $c) { __typename } }`, {
-      id: wrongId,
-      c: { apiKey: replacement.apiKey, secret: replacement.secret },
-    });
+    await api.ok(
+      `mutation ($id: ID!, $c: CredentialsInput!) { updateExchangeCredentials(id: $id, credentials: $c) { __typename } }`,
+      {
+        id: wrongId,
+        c: { apiKey: replacement.apiKey, secret: replacement.secret },
+      },
+    );
     await waitForStatus(api, wrongId, (s) => s === 'CONNECTED');
     await api.ok(`mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }`, { id: okxId });
     expect(secrets.length).toBeGreaterThanOrEqual(12);
@@ -119,7 +134,9 @@ describe('secrets never leak', () => {
     for (const [where, texts] of Object.entries(haystacks)) expect(texts.length, where).toBeGreaterThan(0);
     expect(haystacks['database rows']!.some((row) => row.includes('"ciphertext"'))).toBe(true);
     const leaks = Object.entries(haystacks).flatMap(([where, texts]) =>
-      secrets.filter((secret) => texts.some((text) => text.includes(secret))).map((secret) => `${where}: ${secret.slice(0, 4)}…`),
+      secrets
+        .filter((secret) => texts.some((text) => text.includes(secret)))
+        .map((secret) => `${where}: ${secret.slice(0, 4)}…`),
     );
     expect(leaks).toEqual([]);
   });
@@ -143,7 +160,11 @@ describe('secrets never leak', () => {
     );
     const keyring = parseKeyring(stack.keyringEnv);
     expect(() =>
-      openCredentials(keyring, row!.credentials as never, { connectionId: bId, ownerId: row!.owner_id, version: 1 }),
+      openCredentials(keyring, row!.credentials as never, {
+        connectionId: bId,
+        ownerId: row!.owner_id,
+        version: 1,
+      }),
     ).toThrow(VaultError);
 
     await api.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, { id: bId });

@@ -19,7 +19,11 @@ export function addBinanceAccount(
   },
   permissions: Record<string, boolean> = { read: true, spotTrade: true },
 ): SimKeys {
-  const keys = { apiKey: `bn${random(30)}`, secret: `bs${random(30)}`, uid: String(100_000_000 + Math.floor(Math.random() * 1e8)) };
+  const keys = {
+    apiKey: `bn${random(30)}`,
+    secret: `bs${random(30)}`,
+    uid: String(100_000_000 + Math.floor(Math.random() * 1e8)),
+  };
   sim.addAccount({
     exchange: 'binance',
     uid: keys.uid,

@@ -42,7 +42,9 @@ export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Wor
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before starting:\n${output.join('')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`worker exited (${code}) before starting:\n${output.join('')}`)),
+    );
   });
   return { child, output, ready };
 }

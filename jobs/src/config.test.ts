@@ -18,19 +18,30 @@ describe('worker configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'KEYRING_PUBLIC', 'KEYRING_PRIVATE', 'EXCHANGE_URL_OVERRIDES']) {
+    for (const name of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'KEYRING_PUBLIC',
+      'KEYRING_PRIVATE',
+      'EXCHANGE_URL_OVERRIDES',
+    ]) {
       expect(message).toContain(name);
     }
   });
 
   it('parses exchange URL overrides and applies defaults', () => {
-    const config = loadJobsConfig({ ...valid, EXCHANGE_URL_OVERRIDES: '{"binance":"http://127.0.0.1:4100"}' });
+    const config = loadJobsConfig({
+      ...valid,
+      EXCHANGE_URL_OVERRIDES: '{"binance":"http://127.0.0.1:4100"}',
+    });
     expect(config.urlOverrides).toEqual({ binance: 'http://127.0.0.1:4100' });
     expect(config.VERIFY_CONCURRENCY).toBe(16);
     expect(config.REDIS_PREFIX).toBe('keyport');
   });
 
   it('refuses an override that is not an http URL', () => {
-    expect(() => loadJobsConfig({ ...valid, EXCHANGE_URL_OVERRIDES: '{"binance":"ftp://x"}' })).toThrow(/binance must be an http/);
+    expect(() => loadJobsConfig({ ...valid, EXCHANGE_URL_OVERRIDES: '{"binance":"ftp://x"}' })).toThrow(
+      /binance must be an http/,
+    );
   });
 });

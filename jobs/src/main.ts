@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     privateKeys: config.KEYRING_PRIVATE,
     activeKid: config.KEYRING_ACTIVE_KID,
   });
-  const orm = await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: Math.min(20, config.VERIFY_CONCURRENCY + 2) });
+  const orm = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    poolSize: Math.min(20, config.VERIFY_CONCURRENCY + 2),
+  });
   const redis = createRedis(config.REDIS_URL, 'worker');
   const publisher = createRedis(config.REDIS_URL, 'worker');
   const deps: JobsDeps = {

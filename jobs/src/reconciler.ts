@@ -10,13 +10,16 @@ const BATCH = 500;
  * (flushed, failed over) or never enqueued (Redis down during the request) is created again.
  */
 export async function reconcile(deps: JobsDeps): Promise<number> {
-  const rows = await deps.orm.em.fork().getConnection().execute<{ id: string; credential_version: number }[]>(
-    `select id, credential_version from exchange_connections
+  const rows = await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ id: string; credential_version: number }[]>(
+      `select id, credential_version from exchange_connections
       where deleted_at is null and credentials is not null
         and (status in (?) or (status in (?) and retry_at <= now()))
       order by status_changed_at limit ?`,
-    [[...IN_PROGRESS_STATUSES], [...RETRYING_STATUSES], BATCH],
-  );
+      [[...IN_PROGRESS_STATUSES], [...RETRYING_STATUSES], BATCH],
+    );
   if (rows.length === 0) return 0;
   await deps.verifyQueue.addBulk(
     rows.map((row) => {

@@ -1,4 +1,8 @@
-import { EXCHANGE_BACKOFF, VERIFY_CONNECTION_QUEUE, type VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import {
+  EXCHANGE_BACKOFF,
+  VERIFY_CONNECTION_QUEUE,
+  type VerifyConnectionPayload,
+} from '@keyport/queue/verify-connection';
 import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
 import { retryDelay } from './processors/retryable-verification-error';
@@ -27,12 +31,15 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
       maxStalledCount: 2,
       settings: {
         backoffStrategy: (attemptsMade, type, error) =>
-          type === EXCHANGE_BACKOFF ? retryDelay(attemptsMade, error, config.RETRY_BASE_MS, config.RETRY_MAX_MS) : 0,
+          type === EXCHANGE_BACKOFF
+            ? retryDelay(attemptsMade, error, config.RETRY_BASE_MS, config.RETRY_MAX_MS)
+            : 0,
       },
     },
   );
   verifyWorker.on('failed', (job, error) => {
-    if (error.name !== 'RetryableVerificationError') logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
+    if (error.name !== 'RetryableVerificationError')
+      logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
   const reconciler = startReconciler(deps);

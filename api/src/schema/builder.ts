@@ -9,6 +9,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { signedIn: boolean };
   DefaultInputFieldRequiredness: true;
+  DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
@@ -17,11 +18,15 @@ export const builder = new SchemaBuilder<{
   // scope-auth first, so nothing else runs before the viewer is checked
   plugins: [ScopeAuthPlugin, ErrorsPlugin],
   defaultInputFieldRequiredness: true,
+  // fields are non-null unless marked otherwise: clients get precise types
+  defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({ signedIn: context.viewer !== null }),
     authorizeOnSubscribe: true,
     unauthorizedError: () =>
-      new GraphQLError('Sign in to do this.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } }),
+      new GraphQLError('Sign in to do this.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } },
+      }),
   },
   errors: { defaultTypes: [] },
 });

@@ -3,7 +3,7 @@ import {
   DuplicateLabelError,
   EmailTakenError,
   InvalidLoginError,
-  KeyportError,
+  type KeyportError,
   MissingCredentialError,
   NotFoundError,
   SandboxUnavailableError,

@@ -15,10 +15,15 @@ export class ConnectionWriter {
     readonly connection: IExchangeConnection,
   ) {}
 
-  static async load(deps: JobsDeps, connectionId: string, credentialVersion: number): Promise<ConnectionWriter | null> {
+  static async load(
+    deps: JobsDeps,
+    connectionId: string,
+    credentialVersion: number,
+  ): Promise<ConnectionWriter | null> {
     const em = deps.orm.em.fork();
     const connection = await em.findOne(ExchangeConnection, { id: connectionId });
-    if (!connection || connection.deletedAt || connection.credentialVersion !== credentialVersion) return null;
+    if (!connection || connection.deletedAt || connection.credentialVersion !== credentialVersion)
+      return null;
     return new ConnectionWriter(deps, em, connection);
   }
 
@@ -27,11 +32,18 @@ export class ConnectionWriter {
     const version = this.connection.credentialVersion;
     const fresh = await this.deps.orm.em
       .fork()
-      .findOne(ExchangeConnection, { id: this.connection.id }, { fields: ['deletedAt', 'credentialVersion'] });
+      .findOne(
+        ExchangeConnection,
+        { id: this.connection.id },
+        { fields: ['deletedAt', 'credentialVersion'] },
+      );
     return !!fresh && !fresh.deletedAt && fresh.credentialVersion === version;
   }
 
-  async save(change?: Omit<ConnectionChange, 'actor'>, apply?: (connection: IExchangeConnection) => void): Promise<boolean> {
+  async save(
+    change?: Omit<ConnectionChange, 'actor'>,
+    apply?: (connection: IExchangeConnection) => void,
+  ): Promise<boolean> {
     if (!(await this.stillCurrent())) return false;
     apply?.(this.connection);
     if (change) recordChange(this.em, this.connection, { ...change, actor: SYSTEM });
@@ -52,6 +64,8 @@ export class ConnectionWriter {
       status: connection.status,
       step: connection.progressStep ?? null,
       at: Date.now(),
-    }).catch((error: Error) => this.deps.logger.warn({ connectionId: connection.id, err: error.message }, 'publish failed'));
+    }).catch((error: Error) =>
+      this.deps.logger.warn({ connectionId: connection.id, err: error.message }, 'publish failed'),
+    );
   }
 }

@@ -10,7 +10,12 @@ export class RetryableVerificationError extends Error {
 }
 
 /** Exponential backoff from a base, or the exchange's own Retry-After when it gave one; capped. */
-export function retryDelay(attemptsMade: number, error: Error | undefined, baseMs: number, maxMs: number): number {
+export function retryDelay(
+  attemptsMade: number,
+  error: Error | undefined,
+  baseMs: number,
+  maxMs: number,
+): number {
   const exponential = baseMs * 2 ** Math.max(0, attemptsMade - 1);
   const asked = error instanceof RetryableVerificationError ? error.retryAfterMs : undefined;
   const delay = asked && asked > 0 ? asked : exponential;

@@ -1,7 +1,10 @@
 import { Balance, ConnectionEvent } from '@keyport/db/entities';
 import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
 import { type BalanceLine, type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
-import { VerifyConnectionPayloadSchema, type VerifyConnectionPayload } from '@keyport/queue/verify-connection';
+import {
+  type VerifyConnectionPayload,
+  VerifyConnectionPayloadSchema,
+} from '@keyport/queue/verify-connection';
 import { type Envelope, isEnvelope, openCredentials } from '@keyport/vault/envelope';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
@@ -42,7 +45,10 @@ function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, strin
       version: connection.credentialVersion,
     });
   } catch (error) {
-    deps.logger.error({ connectionId: connection.id, err: (error as Error).message }, 'credentials could not be opened');
+    deps.logger.error(
+      { connectionId: connection.id, err: (error as Error).message },
+      'credentials could not be opened',
+    );
     return null;
   }
 }
@@ -51,10 +57,13 @@ function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, strin
  * Verifies one connection's current keys: decrypt in memory, ask the exchange through ccxt, store the
  * outcome, its audit event and balances, and tell the owner live at every step. Idempotent per key version.
  */
-export async function verifyConnection(job: Job<VerifyConnectionPayload>, deps: JobsDeps): Promise<VerifyResult> {
+export async function verifyConnection(
+  job: Job<VerifyConnectionPayload>,
+  deps: JobsDeps,
+): Promise<VerifyResult> {
   const payload = VerifyConnectionPayloadSchema.parse(job.data);
   const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
-  if (!writer || !writer.connection.credentials) return { outcome: 'skipped' };
+  if (!writer?.connection.credentials) return { outcome: 'skipped' };
   const { connection } = writer;
 
   await writer.save({ kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null }, (c) => {
@@ -107,7 +116,9 @@ export async function verifyConnection(job: Job<VerifyConnectionPayload>, deps: 
       c.credentialKid = null;
     });
   }
-  const retryIn = willRetry ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS) : deps.config.RETRY_LATER_MS;
+  const retryIn = willRetry
+    ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS)
+    : deps.config.RETRY_LATER_MS;
   await writer.save({ kind: 'STATUS_CHANGED', status: spec.status, reasonCode: reason }, (c) => {
     c.progressStep = willRetry ? null : 'DONE';
     c.permissions = outcome.permissions ?? c.permissions ?? null;

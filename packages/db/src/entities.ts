@@ -4,12 +4,12 @@ import { ExchangeConnection } from './entities/exchange-connection.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 
-export { Balance, ConnectionEvent, ExchangeConnection, Session, User };
 export type { IBalance } from './entities/balance.entity';
 export type { IConnectionEvent } from './entities/connection-event.entity';
 export type { IExchangeConnection, SealedCredentials } from './entities/exchange-connection.entity';
 export type { ISession } from './entities/session.entity';
 export type { IUser } from './entities/user.entity';
+export { Balance, ConnectionEvent, ExchangeConnection, Session, User };
 
 /** Explicit list: no folder globbing, which breaks in monorepos. */
 export const entities = [User, Session, ExchangeConnection, Balance, ConnectionEvent];

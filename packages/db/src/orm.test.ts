@@ -12,7 +12,11 @@ afterAll(async () => {
 
 async function seedConnection(label: string) {
   const em = db.orm.em.fork();
-  const owner = em.create(User, { id: crypto.randomUUID(), email: `${label}@example.test`, passwordHash: 'x' });
+  const owner = em.create(User, {
+    id: crypto.randomUUID(),
+    email: `${label}@example.test`,
+    passwordHash: 'x',
+  });
   const connection = em.create(ExchangeConnection, {
     id: crypto.randomUUID(),
     owner: owner.id,
@@ -31,7 +35,14 @@ describe('database schema', () => {
     const { connection } = await seedConnection('exact');
     const em = db.orm.em.fork();
     const amount = '12345678901234567890.123456789012345678';
-    em.create(Balance, { connection: connection.id, accountType: 'spot', asset: 'ETH', free: amount, used: '0', total: amount });
+    em.create(Balance, {
+      connection: connection.id,
+      accountType: 'spot',
+      asset: 'ETH',
+      free: amount,
+      used: '0',
+      total: amount,
+    });
     await em.flush();
     const row = await db.orm.em.fork().findOneOrFail(Balance, { connection: connection.id, asset: 'ETH' });
     expect(row.total).toBe(amount);

@@ -12,7 +12,11 @@ export interface OrmOptions {
   debug?: boolean;
 }
 
-export function ormConfig({ databaseUrl, poolSize = 10, debug = false }: OrmOptions): Options<PostgreSqlDriver> {
+export function ormConfig({
+  databaseUrl,
+  poolSize = 10,
+  debug = false,
+}: OrmOptions): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,

@@ -21,7 +21,11 @@ export function connectionTopic(prefix: string, ownerId: string): string {
   return `${prefix}:connection-updated:${ownerId}`;
 }
 
-export async function publishConnectionUpdated(redis: Redis, prefix: string, event: ConnectionUpdated): Promise<void> {
+export async function publishConnectionUpdated(
+  redis: Redis,
+  prefix: string,
+  event: ConnectionUpdated,
+): Promise<void> {
   const payload = ConnectionUpdatedSchema.parse(event);
   // redis-event-target's wire format: channel = topic, message = JSON of the payload
   await redis.publish(connectionTopic(prefix, payload.ownerId), JSON.stringify(payload));

@@ -36,7 +36,12 @@ async function openSession(em: EntityManager, user: IUser, ttlDays: number): Pro
   return { user, token, expiresAt };
 }
 
-export async function signUp(em: EntityManager, email: string, password: string, ttlDays: number): Promise<SignedIn> {
+export async function signUp(
+  em: EntityManager,
+  email: string,
+  password: string,
+  ttlDays: number,
+): Promise<SignedIn> {
   const normalizedEmail = parseOrThrow(EmailSchema, email.trim().toLowerCase(), 'email');
   const validPassword = parseOrThrow(PasswordSchema, password, 'password');
   const user = em.create(User, {
@@ -53,7 +58,12 @@ export async function signUp(em: EntityManager, email: string, password: string,
   return openSession(em, user, ttlDays);
 }
 
-export async function signIn(em: EntityManager, email: string, password: string, ttlDays: number): Promise<SignedIn> {
+export async function signIn(
+  em: EntityManager,
+  email: string,
+  password: string,
+  ttlDays: number,
+): Promise<SignedIn> {
   const user = await em.findOne(User, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'] });
   const valid = await verify(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid) throw new InvalidLoginError();

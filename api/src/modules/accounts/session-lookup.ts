@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../../context';
 import { hashToken } from './session-token';
 
-
 /** The viewer behind a token, if its session is live; touches lastSeenAt at most once a minute. */
 export async function resolveSession(em: EntityManager, token: string): Promise<Viewer | null> {
   const session = await em.findOne(Session, { tokenHash: hashToken(token), revokedAt: null });

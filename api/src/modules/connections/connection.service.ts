@@ -1,7 +1,7 @@
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { type Actor, recordChange } from '@keyport/db/record-change';
-import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { connectionTopic } from '@keyport/events/connection-events';
+import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
 import { keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -41,7 +41,8 @@ function requireExchange(exchangeId: string): CatalogueExchange {
 }
 
 function normalizeAccountTypes(exchange: CatalogueExchange, requested?: string[] | null): string[] {
-  if (!requested || requested.length === 0) return [exchange.accountTypes.includes('spot') ? 'spot' : (exchange.accountTypes[0] ?? 'spot')];
+  if (!requested || requested.length === 0)
+    return [exchange.accountTypes.includes('spot') ? 'spot' : (exchange.accountTypes[0] ?? 'spot')];
   const unsupported = requested.filter((type) => !(exchange.accountTypes as string[]).includes(type));
   if (unsupported.length > 0) {
     throw new ValidationError(`${exchange.name} has no ${unsupported.join(', ')} account.`, 'accountTypes');
@@ -50,10 +51,12 @@ function normalizeAccountTypes(exchange: CatalogueExchange, requested?: string[]
 }
 
 async function assertLabelFree(em: Em, ownerId: string, label: string, exceptId?: string): Promise<void> {
-  const clash = await em.getConnection().execute<{ id: string }[]>(
-    'select id from exchange_connections where owner_id = ? and lower(label) = lower(?) and deleted_at is null',
-    [ownerId, label],
-  );
+  const clash = await em
+    .getConnection()
+    .execute<{ id: string }[]>(
+      'select id from exchange_connections where owner_id = ? and lower(label) = lower(?) and deleted_at is null',
+      [ownerId, label],
+    );
   if (clash.some((row) => row.id !== exceptId)) throw new DuplicateLabelError(label);
 }
 
@@ -76,7 +79,11 @@ export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Pro
 }
 
 export function listOwnConnections(em: Em, viewer: Viewer): Promise<IExchangeConnection[]> {
-  return em.find(ExchangeConnection, { owner: viewer.userId, deletedAt: null }, { orderBy: { createdAt: 'asc' } });
+  return em.find(
+    ExchangeConnection,
+    { owner: viewer.userId, deletedAt: null },
+    { orderBy: { createdAt: 'asc' } },
+  );
 }
 
 /** Queues verification, and tells the owner's live views; Redis being down only delays it (the reconciler enqueues). */
@@ -87,7 +94,10 @@ async function requestVerification(deps: ApiDeps, connection: IExchangeConnectio
       credentialVersion: connection.credentialVersion,
     });
   } catch (error) {
-    deps.logger.warn({ connectionId: connection.id, err: (error as Error).message }, 'enqueue failed; reconciler will retry');
+    deps.logger.warn(
+      { connectionId: connection.id, err: (error as Error).message },
+      'enqueue failed; reconciler will retry',
+    );
   }
   await publishUpdate(deps, connection);
 }
@@ -108,7 +118,11 @@ export async function publishUpdate(deps: ApiDeps, connection: IExchangeConnecti
 
 const userActor = (viewer: Viewer): Actor => ({ type: 'user', id: viewer.userId });
 
-export async function connectExchange(ctx: Context, viewer: Viewer, input: ConnectInput): Promise<IExchangeConnection> {
+export async function connectExchange(
+  ctx: Context,
+  viewer: Viewer,
+  input: ConnectInput,
+): Promise<IExchangeConnection> {
   const exchange = requireExchange(input.exchangeId);
   const label = normalizeLabel(input.label);
   if (input.sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
@@ -117,7 +131,11 @@ export async function connectExchange(ctx: Context, viewer: Viewer, input: Conne
   await assertLabelFree(ctx.em, viewer.userId, label);
 
   const id = crypto.randomUUID();
-  const envelope = sealCredentials(ctx.deps.keyring, credentials, { connectionId: id, ownerId: viewer.userId, version: 1 });
+  const envelope = sealCredentials(ctx.deps.keyring, credentials, {
+    connectionId: id,
+    ownerId: viewer.userId,
+    version: 1,
+  });
   const connection = ctx.em.create(ExchangeConnection, {
     id,
     owner: viewer.userId,
@@ -132,7 +150,11 @@ export async function connectExchange(ctx: Context, viewer: Viewer, input: Conne
     credentialVersion: 1,
     credentialKid: envelope.kid,
   });
-  recordChange(ctx.em, connection, { kind: 'CREATED', actor: userActor(viewer), detail: { exchangeId: exchange.id, sandbox: input.sandbox } });
+  recordChange(ctx.em, connection, {
+    kind: 'CREATED',
+    actor: userActor(viewer),
+    detail: { exchangeId: exchange.id, sandbox: input.sandbox },
+  });
   await flushMappingLabelClash(ctx.em, label);
   await requestVerification(ctx.deps, connection);
   return connection;
@@ -145,20 +167,33 @@ export async function verifyAgain(ctx: Context, viewer: Viewer, id: string): Pro
   }
   connection.progressStep = 'QUEUED';
   connection.retryAt = null;
-  recordChange(ctx.em, connection, { kind: 'VERIFICATION_REQUESTED', actor: userActor(viewer), status: 'PENDING' });
+  recordChange(ctx.em, connection, {
+    kind: 'VERIFICATION_REQUESTED',
+    actor: userActor(viewer),
+    status: 'PENDING',
+  });
   await ctx.em.flush();
   await requestVerification(ctx.deps, connection);
   return connection;
 }
 
-export async function renameConnection(ctx: Context, viewer: Viewer, id: string, newLabel: string): Promise<IExchangeConnection> {
+export async function renameConnection(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+  newLabel: string,
+): Promise<IExchangeConnection> {
   const connection = await findOwnConnection(ctx.em, viewer, id);
   const label = normalizeLabel(newLabel);
   if (label === connection.label) return connection;
   await assertLabelFree(ctx.em, viewer.userId, label, connection.id);
   const previous = connection.label;
   connection.label = label;
-  recordChange(ctx.em, connection, { kind: 'RENAMED', actor: userActor(viewer), detail: { from: previous, to: label } });
+  recordChange(ctx.em, connection, {
+    kind: 'RENAMED',
+    actor: userActor(viewer),
+    detail: { from: previous, to: label },
+  });
   await flushMappingLabelClash(ctx.em, label);
   await publishUpdate(ctx.deps, connection);
   return connection;
@@ -174,7 +209,11 @@ export async function replaceCredentials(
   const exchange = requireExchange(connection.exchangeId);
   const credentials = normalizeCredentials(exchange, input);
   const version = connection.credentialVersion + 1;
-  const envelope = sealCredentials(ctx.deps.keyring, credentials, { connectionId: connection.id, ownerId: viewer.userId, version });
+  const envelope = sealCredentials(ctx.deps.keyring, credentials, {
+    connectionId: connection.id,
+    ownerId: viewer.userId,
+    version,
+  });
   connection.credentials = { ...envelope };
   connection.credentialVersion = version;
   connection.credentialKid = envelope.kid;
@@ -193,7 +232,11 @@ export async function replaceCredentials(
 }
 
 /** Erases the ciphertext and balances at once; the row and its audit trail stay. */
-export async function deleteConnection(ctx: Context, viewer: Viewer, id: string): Promise<IExchangeConnection> {
+export async function deleteConnection(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+): Promise<IExchangeConnection> {
   const connection = await findOwnConnection(ctx.em, viewer, id);
   connection.credentials = null;
   connection.credentialKid = null;

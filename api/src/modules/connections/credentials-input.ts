@@ -21,14 +21,20 @@ const MAX_CREDENTIAL_LENGTH = 4096;
  * Trims what was pasted (surrounding whitespace is the most common paste error), checks every field
  * the exchange requires is there, and keeps only the fields that exchange uses.
  */
-export function normalizeCredentials(exchange: CatalogueExchange, input: CredentialsInput): Record<string, string> {
+export function normalizeCredentials(
+  exchange: CatalogueExchange,
+  input: CredentialsInput,
+): Record<string, string> {
   const required = new Set<string>(exchange.requiredCredentials.map((field) => field.key));
   const credentials: Record<string, string> = {};
   for (const key of CREDENTIAL_KEYS) {
     const value = input[key]?.trim();
     if (!value) continue;
     if (value.length > MAX_CREDENTIAL_LENGTH) {
-      throw new ValidationError(`This value is too long (at most ${MAX_CREDENTIAL_LENGTH} characters).`, `credentials.${key}`);
+      throw new ValidationError(
+        `This value is too long (at most ${MAX_CREDENTIAL_LENGTH} characters).`,
+        `credentials.${key}`,
+      );
     }
     if (required.has(key)) credentials[key] = value;
   }

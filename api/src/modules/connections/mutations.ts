@@ -36,7 +36,11 @@ const ConnectExchangeInput = builder.inputType('ConnectExchangeInput', {
     exchangeId: t.string({ description: 'A ccxt exchange id from `exchanges`.' }),
     label: t.string({ description: 'Your name for this connection, unique among yours.' }),
     credentials: t.field({ type: CredentialsInput }),
-    sandbox: t.boolean({ required: false, defaultValue: false, description: 'Connect a testnet/demo account.' }),
+    sandbox: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'Connect a testnet/demo account.',
+    }),
     accountTypes: t.field({ type: [AccountTypeEnum], required: false }),
   }),
 });
@@ -47,7 +51,13 @@ builder.mutationFields((t) => ({
     description: 'Stores the credentials encrypted and starts verifying them in the background.',
     authScopes: { signedIn: true },
     errors: {
-      types: [UnknownExchangeError, MissingCredentialError, DuplicateLabelError, SandboxUnavailableError, ValidationError],
+      types: [
+        UnknownExchangeError,
+        MissingCredentialError,
+        DuplicateLabelError,
+        SandboxUnavailableError,
+        ValidationError,
+      ],
     },
     args: { input: t.arg({ type: ConnectExchangeInput }) },
     resolve: (_root, { input }, ctx) =>
@@ -80,7 +90,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError, MissingCredentialError, ValidationError] },
     args: { id: t.arg.id(), credentials: t.arg({ type: CredentialsInput }) },
-    resolve: (_root, { id, credentials }, ctx) => replaceCredentials(ctx, ctx.viewer!, String(id), credentials),
+    resolve: (_root, { id, credentials }, ctx) =>
+      replaceCredentials(ctx, ctx.viewer!, String(id), credentials),
   }),
   deleteExchangeConnection: t.field({
     type: ExchangeConnectionRef,

@@ -18,7 +18,8 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       const ownerId = viewer!.userId;
       if (id) {
         await findOwnConnection(em, viewer!, String(id)).catch((error) => {
-          if (error instanceof NotFoundError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
+          if (error instanceof NotFoundError)
+            throw new GraphQLError(error.message, { extensions: { code: error.code } });
           throw error;
         });
       }
@@ -28,8 +29,11 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
     },
     // a fresh EntityManager per event: the subscription outlives any identity map
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
-      const connection = await deps.orm.em.fork().findOne(ExchangeConnection, { id: event.connectionId, owner: viewer!.userId });
-      if (!connection) throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });
+      const connection = await deps.orm.em
+        .fork()
+        .findOne(ExchangeConnection, { id: event.connectionId, owner: viewer!.userId });
+      if (!connection)
+        throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });
       return connection;
     },
   }),

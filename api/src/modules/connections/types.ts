@@ -1,4 +1,10 @@
-import { Balance, ConnectionEvent, type IBalance, type IConnectionEvent, type IExchangeConnection } from '@keyport/db/entities';
+import {
+  Balance,
+  ConnectionEvent,
+  type IBalance,
+  type IConnectionEvent,
+  type IExchangeConnection,
+} from '@keyport/db/entities';
 import { findExchange } from '@keyport/exchange/catalogue';
 import type { KeyPermissions } from '@keyport/exchange/permissions';
 import {
@@ -28,7 +34,10 @@ const StatusReasonRef = builder.objectRef<ReasonCode>('StatusReason').implement(
     code: t.field({ type: ReasonCodeEnum, resolve: (code) => code }),
     explanation: t.string({ resolve: (code) => reasonSpec(code).explanation }),
     remedy: t.string({ resolve: (code) => reasonSpec(code).remedy }),
-    retrying: t.boolean({ description: 'Keyport retries this by itself.', resolve: (code) => reasonSpec(code).retryable }),
+    retrying: t.boolean({
+      description: 'Keyport retries this by itself.',
+      resolve: (code) => reasonSpec(code).retryable,
+    }),
   }),
 });
 
@@ -65,9 +74,21 @@ const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent'
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.exposeString('kind'),
-    fromStatus: t.field({ type: ConnectionStatusEnum, nullable: true, resolve: (e) => e.fromStatus as ConnectionStatus | null }),
-    toStatus: t.field({ type: ConnectionStatusEnum, nullable: true, resolve: (e) => e.toStatus as ConnectionStatus | null }),
-    reasonCode: t.field({ type: ReasonCodeEnum, nullable: true, resolve: (e) => (isReasonCode(e.reasonCode) ? e.reasonCode : null) }),
+    fromStatus: t.field({
+      type: ConnectionStatusEnum,
+      nullable: true,
+      resolve: (e) => e.fromStatus as ConnectionStatus | null,
+    }),
+    toStatus: t.field({
+      type: ConnectionStatusEnum,
+      nullable: true,
+      resolve: (e) => e.toStatus as ConnectionStatus | null,
+    }),
+    reasonCode: t.field({
+      type: ReasonCodeEnum,
+      nullable: true,
+      resolve: (e) => (isReasonCode(e.reasonCode) ? e.reasonCode : null),
+    }),
     actorType: t.exposeString('actorType'),
     credentialVersion: t.exposeInt('credentialVersion'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -79,7 +100,11 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
   fields: (t) => ({
     id: t.exposeID('id'),
     exchangeId: t.exposeString('exchangeId'),
-    exchange: t.field({ type: ExchangeRef, nullable: true, resolve: (c) => findExchange(c.exchangeId) ?? null }),
+    exchange: t.field({
+      type: ExchangeRef,
+      nullable: true,
+      resolve: (c) => findExchange(c.exchangeId) ?? null,
+    }),
     label: t.exposeString('label'),
     sandbox: t.exposeBoolean('sandbox', { description: 'A testnet/demo account.' }),
     accountTypes: t.field({ type: [AccountTypeEnum], resolve: (c) => c.accountTypes as never[] }),
@@ -91,7 +116,9 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     }),
     statusExplanation: t.string({
       resolve: (c) =>
-        isReasonCode(c.reasonCode) ? reasonSpec(c.reasonCode).explanation : statusExplanation(c.status as ConnectionStatus),
+        isReasonCode(c.reasonCode)
+          ? reasonSpec(c.reasonCode).explanation
+          : statusExplanation(c.status as ConnectionStatus),
     }),
     verificationStep: t.field({
       type: VerificationStepEnum,
@@ -105,19 +132,28 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     exchangeAccountUid: t.exposeString('exchangeAccountUid', { nullable: true }),
     balances: t.field({
       type: [BalanceRef],
-      resolve: (c, _args, { em }) => em.find(Balance, { connection: c.id }, { orderBy: { accountType: 'asc', asset: 'asc' } }),
+      resolve: (c, _args, { em }) =>
+        em.find(Balance, { connection: c.id }, { orderBy: { accountType: 'asc', asset: 'asc' } }),
     }),
     events: t.field({
       type: [ConnectionEventRef],
       description: 'The audit trail, newest first.',
       args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
       resolve: (c, { first }, { em }) =>
-        em.find(ConnectionEvent, { connection: c.id }, { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 50, 1), 200) }),
+        em.find(
+          ConnectionEvent,
+          { connection: c.id },
+          { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 50, 1), 200) },
+        ),
     }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
     lastVerifiedAt: t.expose('lastVerifiedAt', { type: 'DateTime', nullable: true }),
     lastSyncedAt: t.expose('lastSyncedAt', { type: 'DateTime', nullable: true }),
-    retryAt: t.expose('retryAt', { type: 'DateTime', nullable: true, description: 'When Keyport retries by itself.' }),
+    retryAt: t.expose('retryAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When Keyport retries by itself.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),

@@ -15,7 +15,18 @@ export const AccountTypeEnum = builder.enumType('AccountType', {
 
 export const CredentialKeyEnum = builder.enumType('CredentialKey', {
   description: 'A credential field, named as in ccxt (`password` is what exchanges call the passphrase).',
-  values: ['apiKey', 'secret', 'password', 'uid', 'login', 'privateKey', 'walletAddress', 'accountId', 'token', 'twofa'] as const,
+  values: [
+    'apiKey',
+    'secret',
+    'password',
+    'uid',
+    'login',
+    'privateKey',
+    'walletAddress',
+    'accountId',
+    'token',
+    'twofa',
+  ] as const,
 });
 
 const CredentialFieldRef = builder.objectRef<CredentialField>('CredentialField').implement({
@@ -23,7 +34,7 @@ const CredentialFieldRef = builder.objectRef<CredentialField>('CredentialField')
   fields: (t) => ({
     key: t.expose('key', { type: CredentialKeyEnum }),
     label: t.exposeString('label'),
-    secret: t.exposeBoolean('secret', { description: 'Mask the input: the value is a secret.' }),
+    masked: t.exposeBoolean('secret', { description: 'Mask the input: the value is a secret.' }),
     multiline: t.exposeBoolean('multiline'),
     hint: t.exposeString('hint'),
   }),
@@ -35,7 +46,10 @@ export const ExchangeRef = builder.objectRef<CatalogueExchange>('Exchange').impl
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     popular: t.exposeBoolean('popular'),
-    requiredCredentials: t.field({ type: [CredentialFieldRef], resolve: (exchange) => exchange.requiredCredentials }),
+    requiredCredentials: t.field({
+      type: [CredentialFieldRef],
+      resolve: (exchange) => exchange.requiredCredentials,
+    }),
     hasTestnet: t.exposeBoolean('hasTestnet'),
     accountTypes: t.field({ type: [AccountTypeEnum], resolve: (exchange) => exchange.accountTypes }),
     website: t.exposeString('website', { nullable: true }),

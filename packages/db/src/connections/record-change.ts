@@ -30,7 +30,11 @@ export interface ConnectionChange {
  * Applies a change to a connection and writes its audit event in the same unit of work, so the
  * trail can never disagree with the row. Returns false when a status change would change nothing.
  */
-export function recordChange(em: EntityManager, connection: IExchangeConnection, change: ConnectionChange): boolean {
+export function recordChange(
+  em: EntityManager,
+  connection: IExchangeConnection,
+  change: ConnectionChange,
+): boolean {
   const fromStatus = connection.status;
   const toStatus = change.status ?? fromStatus;
   const reasonCode = change.status ? (change.reasonCode ?? null) : connection.reasonCode;

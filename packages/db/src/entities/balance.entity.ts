@@ -14,7 +14,10 @@ export const Balance = defineEntity({
     free: p.decimal('string').precision(38).scale(18),
     used: p.decimal('string').precision(38).scale(18),
     total: p.decimal('string').precision(38).scale(18),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   }),
 });
 export type IBalance = InferEntity<typeof Balance>;

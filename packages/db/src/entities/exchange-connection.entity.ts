@@ -1,10 +1,9 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { KeyPermissions } from '@keyport/exchange/permissions';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { User } from './user.entity';
 
 /** Vault envelope as stored; the db package stays ignorant of how it is sealed. */
 export type SealedCredentials = Record<string, unknown>;
-
 
 /** One API key's link to one exchange account, and where its verification stands. */
 export const ExchangeConnection = defineEntity({
@@ -32,7 +31,10 @@ export const ExchangeConnection = defineEntity({
     nextCheckAt: p.datetime().nullable().index(),
     statusChangedAt: p.datetime().onCreate(() => new Date()),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     deletedAt: p.datetime().nullable(),
   }),
 });

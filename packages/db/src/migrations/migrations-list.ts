@@ -2,4 +2,6 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125175140 } from './Migration20261125175140';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261125175140', class: Migration20261125175140 }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261125175140', class: Migration20261125175140 },
+];

@@ -2,7 +2,10 @@ import ccxt, { type Exchange } from 'ccxt';
 import { pointAt } from './point-at';
 
 export type Credentials = Partial<
-  Record<'apiKey' | 'secret' | 'password' | 'uid' | 'login' | 'privateKey' | 'walletAddress' | 'accountId', string>
+  Record<
+    'apiKey' | 'secret' | 'password' | 'uid' | 'login' | 'privateKey' | 'walletAddress' | 'accountId',
+    string
+  >
 >;
 
 export interface ClientOptions {
@@ -65,7 +68,8 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
   });
   if (options.sandbox) {
     // setSandboxMode never throws: without a test URL it blanks urls.api and every call looks like a network error
-    if (!exchange.urls.test && options.exchangeId !== 'bitget') throw new SandboxNotSupportedError(options.exchangeId);
+    if (!exchange.urls.test && options.exchangeId !== 'bitget')
+      throw new SandboxNotSupportedError(options.exchangeId);
     exchange.setSandboxMode(true);
   }
   const override = options.urlOverrides?.[options.exchangeId];
@@ -75,10 +79,30 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
 
   const trace: ResponseTrace = {};
   const onRestResponse = exchange.onRestResponse.bind(exchange);
-  exchange.onRestResponse = (statusCode, statusText, url, method, responseHeaders, responseBody, requestHeaders, requestBody) => {
+  exchange.onRestResponse = (
+    statusCode,
+    statusText,
+    url,
+    method,
+    responseHeaders,
+    responseBody,
+    requestHeaders,
+    requestBody,
+  ) => {
     trace.status = statusCode;
-    trace.retryAfterMs = parseRetryAfter(responseHeaders?.['retry-after'] ?? responseHeaders?.['Retry-After']);
-    return onRestResponse(statusCode, statusText, url, method, responseHeaders, responseBody, requestHeaders, requestBody);
+    trace.retryAfterMs = parseRetryAfter(
+      responseHeaders?.['retry-after'] ?? responseHeaders?.['Retry-After'],
+    );
+    return onRestResponse(
+      statusCode,
+      statusText,
+      url,
+      method,
+      responseHeaders,
+      responseBody,
+      requestHeaders,
+      requestBody,
+    );
   };
   return { exchange, trace };
 }

@@ -19,7 +19,9 @@ export function parseUrlOverrides(raw: string | undefined): Record<string, strin
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new Error('EXCHANGE_URL_OVERRIDES must be a JSON object such as {"binance":"http://127.0.0.1:4100"}');
+    throw new Error(
+      'EXCHANGE_URL_OVERRIDES must be a JSON object such as {"binance":"http://127.0.0.1:4100"}',
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new Error('EXCHANGE_URL_OVERRIDES must be a JSON object of exchange id → base URL');

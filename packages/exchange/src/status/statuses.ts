@@ -19,7 +19,11 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 /** Statuses a verification job is still working towards leaving. */
 export const IN_PROGRESS_STATUSES: readonly ConnectionStatus[] = ['PENDING', 'VERIFYING'];
 /** Statuses that the worker retries by itself with backoff. */
-export const RETRYING_STATUSES: readonly ConnectionStatus[] = ['CLOCK_SKEW', 'RATE_LIMITED', 'EXCHANGE_UNAVAILABLE'];
+export const RETRYING_STATUSES: readonly ConnectionStatus[] = [
+  'CLOCK_SKEW',
+  'RATE_LIMITED',
+  'EXCHANGE_UNAVAILABLE',
+];
 
 export const VERIFICATION_STEPS = [
   'QUEUED',
@@ -62,8 +66,10 @@ export const REASONS = {
   WRONG_ENVIRONMENT: {
     status: 'INVALID_CREDENTIALS',
     retryable: false,
-    explanation: 'This key belongs to the other environment: a demo/testnet key on the live exchange, or the reverse.',
-    remedy: 'Switch the testnet setting to match where the key was created, or create the key in the right place.',
+    explanation:
+      'This key belongs to the other environment: a demo/testnet key on the live exchange, or the reverse.',
+    remedy:
+      'Switch the testnet setting to match where the key was created, or create the key in the right place.',
   },
   MISSING_CREDENTIALS: {
     status: 'INVALID_CREDENTIALS',
@@ -75,7 +81,8 @@ export const REASONS = {
     status: 'EXPIRED',
     retryable: false,
     explanation: 'This key worked before and is now refused: it was revoked, deleted or has expired.',
-    remedy: 'Create a new API key on the exchange and use “Replace keys”; the connection and its history are kept.',
+    remedy:
+      'Create a new API key on the exchange and use “Replace keys”; the connection and its history are kept.',
   },
   READ_NOT_ALLOWED: {
     status: 'PERMISSION_DENIED',
@@ -99,7 +106,8 @@ export const REASONS = {
     status: 'UNSAFE_PERMISSIONS',
     retryable: false,
     explanation: 'This key can withdraw funds. Keyport refuses such keys and has erased its secret.',
-    remedy: 'On the exchange, edit the key (or create a new one) with withdrawals disabled, then replace the keys.',
+    remedy:
+      'On the exchange, edit the key (or create a new one) with withdrawals disabled, then replace the keys.',
   },
   IP_NOT_WHITELISTED: {
     status: 'IP_NOT_ALLOWED',

@@ -9,8 +9,21 @@ export interface Verdict {
 }
 
 // ccxt leaves some auth failures as plain ExchangeError (Kraken "EAPI:Invalid signature", OKX 50119).
-const SIGNATURE_HINTS = [/-1022/, /"50113"/, /invalid sign/i, /EAPI:Invalid signature/i, /signature.*not valid/i];
-const KEY_HINTS = [/-2015/, /-2014/, /"50111"/, /"50119"/, /api key (doesn't|does not) exist/i, /invalid api[- ]?key/i];
+const SIGNATURE_HINTS = [
+  /-1022/,
+  /"50113"/,
+  /invalid sign/i,
+  /EAPI:Invalid signature/i,
+  /signature.*not valid/i,
+];
+const KEY_HINTS = [
+  /-2015/,
+  /-2014/,
+  /"50111"/,
+  /"50119"/,
+  /api key (doesn't|does not) exist/i,
+  /invalid api[- ]?key/i,
+];
 const PASSPHRASE_HINTS = [/"50105"/, /passphrase/i];
 const ENVIRONMENT_HINTS = [/"50101"/, /does not match current environment/i];
 const IP_HINTS = [/"50110"/, /not (included|in).*(white|allow)list/i, /unmatched ip/i, /IP_FORBIDDEN/];
@@ -36,7 +49,8 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
   if (error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) {
     return { reason: 'RATE_LIMITED', retryAfterMs };
   }
-  if (error instanceof ccxt.OnMaintenance) return { reason: 'MAINTENANCE', retryAfterMs: retryAfterMs ?? 300_000 };
+  if (error instanceof ccxt.OnMaintenance)
+    return { reason: 'MAINTENANCE', retryAfterMs: retryAfterMs ?? 300_000 };
   if (error instanceof ccxt.RequestTimeout) return { reason: 'TIMEOUT', retryAfterMs };
   if (error instanceof ccxt.ExchangeNotAvailable) {
     if (httpStatus === 451 || httpStatus === 403) return { reason: 'GEO_BLOCKED' };

@@ -1,10 +1,10 @@
 import type { Balances, Exchange } from 'ccxt';
 import { type ClientOptions, createExchangeClient } from '../client/create-client';
 import type { KeyPermissions } from '../permissions/key-permissions';
+import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
 import { classifyError } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
-import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 
 export interface BalanceLine {
   accountType: string;
@@ -35,7 +35,11 @@ function knownOffset(exchangeId: string): number | undefined {
 function decimal(value: unknown): string {
   if (value === undefined || value === null || value === '') return '0';
   const text = String(value);
-  return /^-?\d+(\.\d+)?$/.test(text) ? text : Number(text).toFixed(18).replace(/\.?0+$/, '') || '0';
+  return /^-?\d+(\.\d+)?$/.test(text)
+    ? text
+    : Number(text)
+        .toFixed(18)
+        .replace(/\.?0+$/, '') || '0';
 }
 
 function balanceLines(balance: Balances, accountType: string): BalanceLine[] {
@@ -90,7 +94,8 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     await input.onStep?.('CHECKING_CREDENTIALS');
     const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
     // an HTTP 200 with an HTML body resolves "successfully" with an empty balance
-    if (!balance.info || typeof balance.info !== 'object') return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
+    if (!balance.info || typeof balance.info !== 'object')
+      return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
 
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
@@ -100,7 +105,9 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
 
     await input.onStep?.('LOADING_BALANCES');
     const info = balance.info as Record<string, unknown>;
-    const accountUid = probe.accountUid ?? (typeof info.uid === 'string' || typeof info.uid === 'number' ? String(info.uid) : null);
+    const accountUid =
+      probe.accountUid ??
+      (typeof info.uid === 'string' || typeof info.uid === 'number' ? String(info.uid) : null);
     return { ok: true, balances: balanceLines(balance, 'spot'), permissions, accountUid };
   } catch (error) {
     return { ok: false, ...classifyError(error, trace.status, trace.retryAfterMs) };
