@@ -10,5 +10,8 @@ COPY bench/package.json bench/
 COPY packages/ packages/
 RUN npm ci --no-audit --no-fund
 COPY . .
+# Next bakes the /graphql rewrite target into the build
+ARG KEYPORT_API_URL=http://api:4000/graphql
+ENV KEYPORT_API_URL=$KEYPORT_API_URL
 RUN npm run build -w @keyport/web
 USER node
