@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { probeCcxtLoad } from '../testing/ccxt-load-probe';
 import { catalogueCcxtVersion, findExchange, listExchanges } from './catalogue';
 
 const POPULAR = [
@@ -112,29 +112,7 @@ describe('catalogue', () => {
 describe('catalogue module graph', () => {
   const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
-  // Fails any ESM resolution that lands inside the ccxt package, at any depth of the graph.
-  const hook = `export async function resolve(specifier, context, nextResolve) {
-    const resolved = await nextResolve(specifier, context);
-    if (resolved.url.includes('/node_modules/ccxt/')) throw new Error('ccxt imported from ' + context.parentURL);
-    return resolved;
-  }`;
-
-  // Imports `target` under tsx with the hook, then also checks the CommonJS cache, which
-  // Node 20 fills without calling ESM hooks (createRequire, or a CJS dependency of ours).
-  function probe(target: string) {
-    const script = `
-      import { createRequire, register } from 'node:module';
-      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
-      await import(${JSON.stringify(target)});
-      const required = Object.keys(createRequire(import.meta.url).cache).filter((path) => path.includes('/node_modules/ccxt/'));
-      if (required.length > 0) throw new Error('ccxt required: ' + required[0]);
-      console.log('ccxt not loaded');
-    `;
-    return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    });
-  }
+  const probe = (target: string) => probeCcxtLoad(target, packageDir);
 
   it('loads the catalogue without loading ccxt', () => {
     const result = probe(new URL('./catalogue.ts', import.meta.url).href);
