@@ -1,13 +1,14 @@
 // Process entry: validated config → database → Redis → yoga on node:http → graceful shutdown.
 import { createServer } from 'node:http';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { ConfigError } from '@keyport/config/env';
 import { openDatabase } from '@keyport/db/orm';
 import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
-import { ConfigError, loadApiConfig } from './config';
+import { loadApiConfig } from './config';
 import type { ApiDeps } from './context';
 import { createKeyportYoga } from './yoga';
 

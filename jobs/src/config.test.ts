@@ -1,5 +1,6 @@
+import { ConfigError } from '@keyport/config/env';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadJobsConfig } from './config';
+import { loadJobsConfig } from './config';
 
 const valid = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/keyport',

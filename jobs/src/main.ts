@@ -1,10 +1,12 @@
 // Process entry: validated config → database → Redis → workers → graceful shutdown on SIGINT/SIGTERM.
+
+import { ConfigError } from '@keyport/config/env';
 import { openDatabase } from '@keyport/db/orm';
 import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
-import { ConfigError, loadJobsConfig } from './config';
+import { loadJobsConfig } from './config';
 import type { JobsDeps } from './deps';
 import { startWorkers } from './worker';
 

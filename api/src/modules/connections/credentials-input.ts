@@ -1,17 +1,6 @@
-import type { CatalogueExchange } from '@keyport/exchange/catalogue';
+import { ALL_CREDENTIAL_KEYS, type CatalogueExchange, type CredentialKey } from '@keyport/exchange/catalogue';
 import { MissingCredentialError, ValidationError } from '../../schema/errors';
 
-export const CREDENTIAL_KEYS = [
-  'apiKey',
-  'secret',
-  'password',
-  'uid',
-  'login',
-  'privateKey',
-  'walletAddress',
-  'accountId',
-] as const;
-export type CredentialKey = (typeof CREDENTIAL_KEYS)[number];
 export type CredentialsInput = Partial<Record<CredentialKey, string | null | undefined>>;
 
 // long enough for PEM private keys, short enough that nobody stores a novel in our vault
@@ -27,7 +16,7 @@ export function normalizeCredentials(
 ): Record<string, string> {
   const required = new Set<string>(exchange.requiredCredentials.map((field) => field.key));
   const credentials: Record<string, string> = {};
-  for (const key of CREDENTIAL_KEYS) {
+  for (const key of ALL_CREDENTIAL_KEYS) {
     const value = input[key]?.trim();
     if (!value) continue;
     if (value.length > MAX_CREDENTIAL_LENGTH) {

@@ -1,4 +1,8 @@
-import type { CatalogueExchange, CredentialField } from '@keyport/exchange/catalogue';
+import {
+  ALL_CREDENTIAL_KEYS,
+  type CatalogueExchange,
+  type CredentialField,
+} from '@keyport/exchange/catalogue';
 import { builder } from '../../schema/builder';
 
 export const AccountTypeEnum = builder.enumType('AccountType', {
@@ -15,18 +19,7 @@ export const AccountTypeEnum = builder.enumType('AccountType', {
 
 export const CredentialKeyEnum = builder.enumType('CredentialKey', {
   description: 'A credential field, named as in ccxt (`password` is what exchanges call the passphrase).',
-  values: [
-    'apiKey',
-    'secret',
-    'password',
-    'uid',
-    'login',
-    'privateKey',
-    'walletAddress',
-    'accountId',
-    'token',
-    'twofa',
-  ] as const,
+  values: ALL_CREDENTIAL_KEYS,
 });
 
 const CredentialFieldRef = builder.objectRef<CredentialField>('CredentialField').implement({

@@ -1,6 +1,6 @@
 // Data only: this module is loaded by the api, which must never load ccxt (see generate.ts).
 import { type CatalogueEntry, isAccountType } from './catalogue-file';
-import { credentialField, isCredentialKey } from './credential-fields';
+import { CREDENTIAL_KEYS, credentialField, isCredentialKey } from './credential-fields';
 import data from './exchanges.json' with { type: 'json' };
 
 export type CredentialKey =
@@ -14,6 +14,9 @@ export type CredentialKey =
   | 'accountId'
   | 'token'
   | 'twofa';
+
+/** Every credential field ccxt knows, in form order. */
+export const ALL_CREDENTIAL_KEYS: readonly CredentialKey[] = CREDENTIAL_KEYS;
 
 export type AccountType = 'spot' | 'margin' | 'swap' | 'future' | 'option' | 'funding';
 

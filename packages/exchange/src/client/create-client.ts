@@ -79,30 +79,13 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
 
   const trace: ResponseTrace = {};
   const onRestResponse = exchange.onRestResponse.bind(exchange);
-  exchange.onRestResponse = (
-    statusCode,
-    statusText,
-    url,
-    method,
-    responseHeaders,
-    responseBody,
-    requestHeaders,
-    requestBody,
-  ) => {
+  exchange.onRestResponse = (...args: Parameters<typeof onRestResponse>) => {
+    const [statusCode, , , , responseHeaders] = args;
     trace.status = statusCode;
     trace.retryAfterMs = parseRetryAfter(
       responseHeaders?.['retry-after'] ?? responseHeaders?.['Retry-After'],
     );
-    return onRestResponse(
-      statusCode,
-      statusText,
-      url,
-      method,
-      responseHeaders,
-      responseBody,
-      requestHeaders,
-      requestBody,
-    );
+    return onRestResponse(...args);
   };
   return { exchange, trace };
 }
