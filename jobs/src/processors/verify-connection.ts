@@ -66,10 +66,11 @@ export async function verifyConnection(
   if (!writer?.connection.credentials) return { outcome: 'skipped' };
   const { connection } = writer;
 
-  await writer.save({ kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null }, (c) => {
+  const started = await writer.save({ kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null }, (c) => {
     c.progressStep = 'CHECKING_CREDENTIALS';
     c.retryAt = null;
   });
+  if (!started) return { outcome: 'skipped' };
 
   const credentials = decrypt(deps, writer);
   const outcome: VerifyOutcome = credentials
