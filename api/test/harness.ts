@@ -74,7 +74,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     redis,
     publisher,
     verifyQueue: createVerifyQueue(redis, redisPrefix),
-    logger: pinoTo({ write: (line) => void logLines.push(line) }, 'jobs'),
+    logger: pinoTo(
+      {
+        write: (line) => {
+          logLines.push(line);
+          if (process.env.DEBUG_LOGS) process.stderr.write(line);
+        },
+      },
+      'jobs',
+    ),
     config: {
       REDIS_PREFIX: redisPrefix,
       urlOverrides: { binance: sim.url, okx: sim.url },

@@ -128,4 +128,30 @@ describe('a connection over its life', () => {
     });
     expect(fresh.token).not.toBeNull();
   });
+
+  it('a deletion made while the worker is talking to the exchange wins over the late result', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    stack.sim.addFault({ kind: 'latency', apiKey: keys.apiKey, delayMs: 1_200 });
+    const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(
+      CONNECT_MUTATION,
+      {
+        input: {
+          exchangeId: 'binance',
+          label: 'Deleted mid-check',
+          credentials: { apiKey: keys.apiKey, secret: keys.secret },
+        },
+      },
+    );
+    const id = connectExchange.data.id;
+    await waitForStatus(api, id, (s) => s === 'VERIFYING');
+    await api.ok(`mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }`, { id });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const sql = stack.db.orm.em.fork().getConnection();
+    const [row] = await sql.execute(
+      'select status, credentials, deleted_at from exchange_connections where id = ?',
+      [id],
+    );
+    expect(row).toMatchObject({ status: 'VERIFYING', credentials: null });
+    expect(await sql.execute('select * from balances where connection_id = ?', [id])).toEqual([]);
+  });
 });

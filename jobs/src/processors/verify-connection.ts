@@ -1,6 +1,6 @@
-import { Balance, ConnectionEvent } from '@keyport/db/entities';
+import { ConnectionEvent } from '@keyport/db/entities';
 import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
-import { type BalanceLine, type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
+import { type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
 import {
   type VerifyConnectionPayload,
   VerifyConnectionPayloadSchema,
@@ -24,14 +24,6 @@ async function workedBefore(writer: ConnectionWriter): Promise<boolean> {
     toStatus: 'CONNECTED',
   });
   return count > 0;
-}
-
-async function replaceBalances(writer: ConnectionWriter, lines: BalanceLine[]): Promise<void> {
-  const em = writer.entityManager;
-  await em.transactional(async (tx) => {
-    await tx.nativeDelete(Balance, { connection: writer.connection.id });
-    for (const line of lines) tx.create(Balance, { connection: writer.connection.id, ...line });
-  });
 }
 
 function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, string> | null {
@@ -66,10 +58,13 @@ export async function verifyConnection(
   if (!writer?.connection.credentials) return { outcome: 'skipped' };
   const { connection } = writer;
 
-  const started = await writer.save({ kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null }, (c) => {
-    c.progressStep = 'CHECKING_CREDENTIALS';
-    c.retryAt = null;
-  });
+  const started = await writer.save(
+    { kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null },
+    (c) => {
+      c.progressStep = 'CHECKING_CREDENTIALS';
+      c.retryAt = null;
+    },
+  );
   if (!started) return { outcome: 'skipped' };
 
   const credentials = decrypt(deps, writer);
@@ -90,18 +85,20 @@ export async function verifyConnection(
     : { ok: false, reason: 'CREDENTIALS_UNREADABLE' };
 
   if (outcome.ok) {
-    if (!(await writer.stillCurrent())) return { outcome: 'skipped' };
-    await replaceBalances(writer, outcome.balances);
     const now = new Date();
-    await writer.save({ kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null }, (c) => {
-      c.progressStep = 'DONE';
-      c.permissions = outcome.permissions;
-      c.exchangeAccountUid = outcome.accountUid ?? c.exchangeAccountUid ?? null;
-      c.lastVerifiedAt = now;
-      c.lastSyncedAt = now;
-      c.retryAt = null;
-    });
-    return { outcome: 'connected' };
+    const saved = await writer.save(
+      { kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null },
+      (c) => {
+        c.progressStep = 'DONE';
+        c.permissions = outcome.permissions;
+        c.exchangeAccountUid = outcome.accountUid ?? c.exchangeAccountUid ?? null;
+        c.lastVerifiedAt = now;
+        c.lastSyncedAt = now;
+        c.retryAt = null;
+      },
+      outcome.balances,
+    );
+    return { outcome: saved ? 'connected' : 'skipped' };
   }
 
   let reason: ReasonCode = outcome.reason;

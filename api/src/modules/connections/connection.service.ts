@@ -73,8 +73,9 @@ async function flushMappingLabelClash(em: Em, label: string): Promise<void> {
 /** Owned, live connection or NotFound: a foreign id behaves exactly like a missing one. */
 export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Promise<IExchangeConnection> {
   if (!UUID.test(id)) throw new NotFoundError();
-  const connection = await em.findOne(ExchangeConnection, { id, owner: viewer.userId, deletedAt: null });
-  if (!connection) throw new NotFoundError();
+  // by primary key, owner checked here: one index lookup however many connections the owner has
+  const connection = await em.findOne(ExchangeConnection, id);
+  if (!connection || connection.owner !== viewer.userId || connection.deletedAt) throw new NotFoundError();
   return connection;
 }
 

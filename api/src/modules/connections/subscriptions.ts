@@ -29,10 +29,8 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
     },
     // a fresh EntityManager per event: the subscription outlives any identity map
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
-      const connection = await deps.orm.em
-        .fork()
-        .findOne(ExchangeConnection, { id: event.connectionId, owner: viewer!.userId });
-      if (!connection)
+      const connection = await deps.orm.em.fork().findOne(ExchangeConnection, event.connectionId);
+      if (!connection || connection.owner !== viewer!.userId)
         throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });
       return connection;
     },

@@ -62,7 +62,9 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
   const exchange = new Exchange({
     ...options.credentials,
     timeout: options.timeoutMs ?? 10_000,
-    enableRateLimit: true,
+    // ccxt's limiter is per instance: on a client built for one job it limits nothing across jobs and only
+    // delays this job's own second call (~200 ms on Binance). Shared limits belong in Redis, across workers.
+    enableRateLimit: false,
     // strings, not floats: balances are stored as exact decimals
     number: String,
   });
