@@ -1,4 +1,5 @@
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiDeps, Context } from './context';
 import { resolveSession } from './modules/accounts/session-lookup';
 import { readSessionToken } from './modules/accounts/session-token';
@@ -29,7 +30,17 @@ export function createKeyportYoga(
     graphiql: options.graphiql ?? false,
     landingPage: false,
     // errors are masked unless they are GraphQLErrors we raised on purpose; never NODE_ENV=development in production
-    maskedErrors: true,
+    maskedErrors: {
+      // the client gets "Unexpected error."; the operator gets what happened, with its stack
+      maskError: (error, message) => {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (!(original instanceof GraphQLError)) {
+          const err = original instanceof Error ? original : new Error(String(original));
+          deps.logger.error({ err: { message: err.message, stack: err.stack } }, 'unexpected error');
+        }
+        return maskError(error, message, false);
+      },
+    },
     cors: options.corsOrigin ? { origin: options.corsOrigin, credentials: true } : false,
     logging: {
       debug: (...args) => deps.logger.debug(args.map(String).join(' ')),

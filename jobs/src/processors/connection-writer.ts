@@ -1,4 +1,5 @@
-import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
+import { findConnectionById, updateProgressStep } from '@keyport/db/connection-rows';
+import { Balance, type IExchangeConnection } from '@keyport/db/entities';
 import { type ConnectionChange, recordChange, SYSTEM } from '@keyport/db/record-change';
 import { publishConnectionUpdated } from '@keyport/events/connection-events';
 import type { BalanceLine } from '@keyport/exchange/verify';
@@ -23,7 +24,7 @@ export class ConnectionWriter {
     credentialVersion: number,
   ): Promise<ConnectionWriter | null> {
     const em = deps.orm.em.fork();
-    const connection = await em.findOne(ExchangeConnection, connectionId);
+    const connection = await findConnectionById(em, connectionId);
     if (!connection || connection.deletedAt || connection.credentialVersion !== credentialVersion)
       return null;
     return new ConnectionWriter(deps, em, connection);
@@ -53,6 +54,19 @@ export class ConnectionWriter {
       await this.em.rollback().catch(() => undefined);
       throw error;
     }
+    await this.publish();
+    return true;
+  }
+
+  /**
+   * Progress within a status (the stepper's "reading permissions"…): one conditional UPDATE, no transaction,
+   * since no audit event goes with it. False when the connection moved on.
+   */
+  async saveStep(step: NonNullable<IExchangeConnection['progressStep']>): Promise<boolean> {
+    const { connection } = this;
+    if (!(await updateProgressStep(this.em, connection, step))) return false;
+    // the managed entity follows, so the next status save starts from what the row holds
+    connection.progressStep = step;
     await this.publish();
     return true;
   }

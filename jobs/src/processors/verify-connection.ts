@@ -77,9 +77,7 @@ export async function verifyConnection(
         timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
         onStep: async (step) => {
           if (step === connection.progressStep) return;
-          await writer.save(undefined, (c) => {
-            c.progressStep = step;
-          });
+          await writer.saveStep(step);
         },
       })
     : { ok: false, reason: 'CREDENTIALS_UNREADABLE' };

@@ -1,3 +1,4 @@
+import { findConnectionById } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
@@ -16,7 +17,6 @@ import {
 import { type CredentialsInput, hintSource, normalizeCredentials } from './credentials-input';
 
 type Em = Context['em'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConnectInput {
   exchangeId: string;
@@ -72,9 +72,8 @@ async function flushMappingLabelClash(em: Em, label: string): Promise<void> {
 
 /** Owned, live connection or NotFound: a foreign id behaves exactly like a missing one. */
 export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Promise<IExchangeConnection> {
-  if (!UUID.test(id)) throw new NotFoundError();
   // by primary key, owner checked here: one index lookup however many connections the owner has
-  const connection = await em.findOne(ExchangeConnection, id);
+  const connection = await findConnectionById(em, id);
   if (!connection || connection.owner !== viewer.userId || connection.deletedAt) throw new NotFoundError();
   return connection;
 }

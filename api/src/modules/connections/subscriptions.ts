@@ -1,4 +1,4 @@
-import { ExchangeConnection } from '@keyport/db/entities';
+import { findConnectionById } from '@keyport/db/connection-rows';
 import { type ConnectionUpdated, connectionTopic } from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../schema/builder';
@@ -29,7 +29,7 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
     },
     // a fresh EntityManager per event: the subscription outlives any identity map
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
-      const connection = await deps.orm.em.fork().findOne(ExchangeConnection, event.connectionId);
+      const connection = await findConnectionById(deps.orm.em.fork(), event.connectionId);
       if (!connection || connection.owner !== viewer!.userId)
         throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });
       return connection;

@@ -1,5 +1,6 @@
 import type { Balances, Exchange } from 'ccxt';
-import { type ClientOptions, createExchangeClient } from '../client/create-client';
+import { type ClientLease, ClientPool } from '../client/client-pool';
+import type { ClientOptions } from '../client/create-client';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
@@ -20,7 +21,11 @@ export type VerifyOutcome =
 
 export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   onStep?: (step: VerificationStep) => Promise<void>;
+  /** Where the ccxt client comes from; the process-wide pool by default. */
+  pool?: ClientPool;
 }
+
+const processPool = new ClientPool();
 
 // One clock offset per exchange for this process, so every job signs with a corrected timestamp.
 const clockOffsets = new Map<string, { difference: number; measuredAt: number }>();
@@ -83,13 +88,13 @@ async function probePermissionsTolerantly(exchange: Exchange): Promise<Permissio
  * account hold. Never throws for exchange failures: they come back as a precise reason.
  */
 export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
-  let client: ReturnType<typeof createExchangeClient>;
+  let lease: ClientLease;
   try {
-    client = createExchangeClient({ ...input, timeDifference: knownOffset(input.exchangeId) });
+    lease = (input.pool ?? processPool).lease({ ...input, timeDifference: knownOffset(input.exchangeId) });
   } catch (error) {
     return { ok: false, ...classifyError(error) };
   }
-  const { exchange, trace } = client;
+  const { exchange, trace } = lease;
   try {
     await input.onStep?.('CHECKING_CREDENTIALS');
     const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
@@ -112,6 +117,6 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
   } catch (error) {
     return { ok: false, ...classifyError(error, trace.status, trace.retryAfterMs) };
   } finally {
-    await exchange.close().catch(() => undefined);
+    lease.release();
   }
 }
