@@ -1,9 +1,11 @@
 import { findConnectionById } from '@keyport/db/connection-rows';
 import { type ConnectionUpdated, connectionTopic } from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
+import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
 import { findOwnConnection } from './connection.service';
+import { latestPerKey } from './latest-per-key';
 import { ExchangeConnectionRef } from './types';
 
 builder.subscriptionField('exchangeConnectionUpdated', (t) =>
@@ -14,7 +16,7 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       'Delivery is at-most-once: re-query after reconnecting.',
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: false }) },
-    subscribe: async function* (_root, { id }, { em, viewer, deps }) {
+    subscribe: async (_root, { id }, { em, viewer, deps }) => {
       const ownerId = viewer!.userId;
       if (id) {
         await findOwnConnection(em, viewer!, String(id)).catch((error) => {
@@ -23,9 +25,12 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
           throw error;
         });
       }
-      for await (const event of deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId))) {
-        if (event.ownerId === ownerId && (!id || event.connectionId === id)) yield event;
-      }
+      const own = pipe(
+        deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)),
+        filter((event: ConnectionUpdated) => event.ownerId === ownerId && (!id || event.connectionId === id)),
+      );
+      // notices that wait for a slow client collapse into one re-read per connection
+      return latestPerKey(own, (event) => event.connectionId);
     },
     // a fresh EntityManager per event: the subscription outlives any identity map
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
