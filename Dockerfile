@@ -10,8 +10,7 @@ COPY bench/package.json bench/
 COPY packages/ packages/
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Next bakes the /graphql rewrite target into the build
-ARG KEYPORT_API_URL=http://api:4000/graphql
-ENV KEYPORT_API_URL=$KEYPORT_API_URL
+# the dashboard's /graphql route reads KEYPORT_API_URL at request time; this is only its default
+ENV KEYPORT_API_URL=http://api:4000/graphql
 RUN npm run build -w @keyport/web
 USER node

@@ -1,13 +1,10 @@
 import type { NextConfig } from 'next';
-import { keyportApiUrl } from './src/lib/api-url';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The browser talks to the API on this origin, so its session cookie can stay HttpOnly and SameSite.
-  // Next resolves rewrites when it builds: set KEYPORT_API_URL for `next build`, not only for `next start`.
-  async rewrites() {
-    return [{ source: '/graphql', destination: keyportApiUrl() }];
-  },
+  // the API's own headers (SSE) must pass the /graphql proxy route untouched
+  compress: false,
 };
 
-export default nextConfig;
+export default createNextIntlPlugin('./src/i18n/request.ts')(nextConfig);

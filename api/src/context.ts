@@ -16,6 +16,8 @@ export interface ApiDeps {
   redisPrefix: string;
   logger: Logger;
   sessionTtlDays: number;
+  /** Where workers reach exchanges from (EGRESS_IPS), shown to users for their keys' IP whitelists. */
+  egressIps?: readonly string[];
   cookieSecure: boolean;
 }
 

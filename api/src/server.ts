@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     redisPrefix: config.REDIS_PREFIX,
     logger,
     sessionTtlDays: config.SESSION_TTL_DAYS,
+    egressIps: config.EGRESS_IPS,
     cookieSecure: config.COOKIE_SECURE || config.NODE_ENV === 'production',
   };
   const yoga = createKeyportYoga(deps, {

@@ -45,6 +45,6 @@ export function jobsEnv(base: Env, stack: StackEnv): Env {
 export function webEnv(base: Env, stack: StackEnv): Env {
   return {
     ...without(shared(base, stack), 'DATABASE_URL', 'REDIS_URL', 'PORT'),
-    KEYPORT_API_URL: base.KEYPORT_API_URL ?? `http://127.0.0.1:${stack.apiPort}`,
+    KEYPORT_API_URL: base.KEYPORT_API_URL ?? `http://127.0.0.1:${stack.apiPort}/graphql`,
   };
 }

@@ -16,6 +16,15 @@ describe('VitestTotals', () => {
     expect(totals.summary()).toBe('54 passed, 2 failed');
   });
 
+  it('counts Playwright summaries too, and not test titles that mention a count', () => {
+    const totals = new VitestTotals();
+    totals.add('@keyport/web:test:   1 failed\n');
+    totals.add('@keyport/web:test:     e2e/connect-flow.spec.ts:7:3 › shows 3 passed checks\n');
+    totals.add('@keyport/web:test:   3 passed (22.5s)\n');
+    totals.add('@keyport/web:test:       Tests  6 passed (6)\n');
+    expect(totals.summary()).toBe('9 passed, 1 failed');
+  });
+
   it('says 0 and 0 when no package printed a summary', () => {
     expect(new VitestTotals().summary()).toBe('0 passed, 0 failed');
   });

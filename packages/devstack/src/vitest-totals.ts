@@ -1,8 +1,11 @@
-// Sums vitest's "Tests  2 failed | 9 passed (11)" summary lines out of turbo's interleaved output.
+// Sums vitest's "Tests  2 failed | 9 passed (11)" summary lines, and Playwright's "  4 passed (22.5s)" /
+// "  1 failed" lines, out of turbo's interleaved output.
 import { stripVTControlCharacters } from 'node:util';
 
 const SUMMARY = /\bTests\s+((?:\d+ [a-z]+(?:\s*\|\s*)?)+)\s*\(\d+\)\s*$/;
 const COUNT = /(\d+) ([a-z]+)/g;
+// turbo prefixes each line with "<package>:<task>: "
+const PLAYWRIGHT = /^(?:\S+:test:)?\s+(\d+) (passed|failed|flaky)(?: \([\d.]+m?s\))?\s*$/;
 
 export class VitestTotals {
   passed = 0;
@@ -24,8 +27,15 @@ export class VitestTotals {
     return `${this.passed} passed, ${this.failed} failed`;
   }
 
-  #countLine(line: string): void {
-    const match = SUMMARY.exec(stripVTControlCharacters(line));
+  #countLine(raw: string): void {
+    const line = stripVTControlCharacters(raw);
+    const playwright = PLAYWRIGHT.exec(line);
+    if (playwright) {
+      if (playwright[2] === 'failed') this.failed += Number(playwright[1]);
+      else this.passed += Number(playwright[1]);
+      return;
+    }
+    const match = SUMMARY.exec(line);
     if (!match?.[1]) return;
     for (const [, count, kind] of match[1].matchAll(COUNT)) {
       if (kind === 'passed') this.passed += Number(count);

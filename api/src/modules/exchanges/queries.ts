@@ -19,3 +19,11 @@ builder.queryField('exchange', (t) =>
     resolve: (_root, { id }) => findExchange(String(id)) ?? null,
   }),
 );
+
+builder.queryField('egressIps', (t) =>
+  t.stringList({
+    description:
+      'The IP addresses Keyport calls exchanges from: put them on your API key’s IP whitelist. Empty when the operator has not published them.',
+    resolve: (_root, _args, { deps }) => [...(deps.egressIps ?? [])],
+  }),
+);

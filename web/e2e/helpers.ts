@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import en from '../messages/en.json' with { type: 'json' };
+import fr from '../messages/fr.json' with { type: 'json' };
+
+export type Locale = 'en' | 'fr';
+export const messages = { en, fr } as const;
+
+export const baseUrl = () => process.env.E2E_BASE_URL ?? '';
+const simUrl = () => process.env.E2E_SIM_URL ?? '';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
+}
+
+export interface SimKey {
+  apiKey: string;
+  secret: string;
+}
+
+/** A fresh Binance account on the simulator with a read + trade key (withdrawals off) of its own. */
+export async function createSimAccount(keys = 1): Promise<SimKey[]> {
+  const made = Array.from({ length: keys }, () => ({
+    apiKey: `E2E${randomBytes(30).toString('hex')}`.slice(0, 64),
+    secret: randomBytes(24).toString('hex'),
+  }));
+  const response = await fetch(`${simUrl()}/__sim/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      exchange: 'binance',
+      uid: String(Date.now()),
+      canWithdraw: false,
+      balances: { BTC: { free: '0.5', locked: '0.01' }, USDT: { free: '1234.56', locked: '0' } },
+      keys: made.map((key) => ({ ...key, permissions: { read: true, spotTrade: true } })),
+    }),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+  return made;
+}
+
+export async function revokeSimKey(apiKey: string): Promise<void> {
+  const response = await fetch(`${simUrl()}/__sim/keys/${encodeURIComponent(apiKey)}/revoke`, {
+    method: 'POST',
+  });
+  expect(response.ok).toBe(true);
+}
+
+export async function signUp(page: Page, locale: Locale): Promise<void> {
+  const m = messages[locale];
+  await page.goto(`${baseUrl()}/${locale}/sign-up`);
+  await page
+    .getByLabel(m.auth.email, { exact: true })
+    .fill(`e2e-${randomBytes(6).toString('hex')}@example.com`);
+  await page.getByLabel(m.auth.password, { exact: true }).fill('a long e2e passphrase');
+  await page.getByRole('button', { name: m.auth.signUpButton, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/exchanges$`));
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard-only user would; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}

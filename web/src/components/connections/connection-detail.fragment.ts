@@ -1,0 +1,71 @@
+import { graphql } from '../../graphql/graphql';
+
+/** Everything the connection page shows; its query, its live subscription and its actions select it. */
+export const ConnectionDetailFragment = graphql(`
+  fragment ConnectionDetail on ExchangeConnection {
+    id
+    label
+    exchangeId
+    exchange {
+      name
+      requiredCredentials {
+        key
+        masked
+        multiline
+      }
+    }
+    keyHint
+    accountTypes
+    sandbox
+    status
+    statusReason {
+      code
+      retrying
+    }
+    verificationStep
+    retryAt
+    lastVerifiedAt
+    createdAt
+    credentialVersion
+    hasCredentials
+    deletedAt
+    balances {
+      accountType
+      asset
+      free
+      used
+      total
+    }
+    events(first: 50) {
+      id
+      kind
+      fromStatus
+      toStatus
+      reasonCode
+      actorType
+      createdAt
+    }
+  }
+`);
+
+export const ConnectionDetailQuery = graphql(
+  `
+    query ConnectionDetail($id: ID!) {
+      exchangeConnection(id: $id) {
+        ...ConnectionDetail
+      }
+    }
+  `,
+  [ConnectionDetailFragment],
+);
+
+export const ConnectionDetailUpdated = graphql(
+  `
+    subscription ConnectionDetailUpdated($id: ID!) {
+      exchangeConnectionUpdated(id: $id) {
+        ...ConnectionDetail
+      }
+    }
+  `,
+  [ConnectionDetailFragment],
+);

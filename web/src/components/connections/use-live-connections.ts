@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useClient, useSubscription } from 'urql';
+import type { FragmentOf } from '../../graphql/graphql';
+import { useReconnects } from '../../lib/live-status';
+import {
+  type ConnectionRowFragment,
+  ConnectionRowUpdated,
+  ConnectionsQuery,
+} from './connection-row.fragment';
+
+type Row = FragmentOf<typeof ConnectionRowFragment>;
+// masked fragment data still carries the id at runtime; read it without unmasking the rest
+const idOf = (row: Row) => (row as unknown as { id: string }).id;
+const deleted = (row: Row) => Boolean((row as unknown as { deletedAt: string | null }).deletedAt);
+
+/**
+ * The viewer's connections as the server rendered them, kept current: each live event replaces its row
+ * (or adds a new one, or drops a deleted one), and after a broken live link the list is fetched again.
+ */
+export function useLiveConnections(initial: readonly Row[]): Row[] {
+  const [rows, setRows] = useState<Row[]>([...initial]);
+  const client = useClient();
+  const reconnects = useReconnects();
+
+  useSubscription({ query: ConnectionRowUpdated }, (_previous, event) => {
+    const row = event.exchangeConnectionUpdated;
+    setRows((current) => {
+      const rest = current.filter((r) => idOf(r) !== idOf(row));
+      if (deleted(row)) return rest;
+      const index = current.findIndex((r) => idOf(r) === idOf(row));
+      if (index === -1) return [...current, row];
+      const next = [...current];
+      next[index] = row;
+      return next;
+    });
+    return event;
+  });
+
+  useEffect(() => {
+    if (reconnects === 0) return;
+    void client
+      .query(ConnectionsQuery, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        if (result.data) setRows([...result.data.exchangeConnections]);
+      });
+  }, [reconnects, client]);
+
+  return rows;
+}

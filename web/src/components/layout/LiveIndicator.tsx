@@ -1,0 +1,16 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useLiveState } from '../../lib/live-status';
+
+/** Says whether statuses on screen are live; a broken link is shown, not hidden. */
+export function LiveIndicator() {
+  const t = useTranslations('live');
+  const state = useLiveState();
+  return (
+    <output className={`live live-${state}`} aria-live="polite" data-live={state}>
+      <span aria-hidden="true">{state === 'live' ? '●' : '○'} </span>
+      {t(state)}
+    </output>
+  );
+}
