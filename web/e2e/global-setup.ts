@@ -128,5 +128,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   process.env.E2E_BASE_URL = `http://127.0.0.1:${webPort}`;
   process.env.E2E_SIM_URL = sim.url;
+  process.env.E2E_DATABASE_URL = db.databaseUrl;
   return stop;
 }

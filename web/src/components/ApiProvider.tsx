@@ -22,6 +22,55 @@ function sseClient(): SseClient {
   return sse;
 }
 
+type Sink = { next(value: unknown): void; error(error: unknown): void; complete(): void };
+
+// Live links to restart when the browser comes back online: a stream that died with the network may
+// never report it (SSE pings are not surfaced), so each one is reopened and its view re-queries.
+const restarts = new Set<() => void>();
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', () => liveStatus.lost());
+  window.addEventListener('online', () => {
+    for (const restart of restarts) restart();
+  });
+}
+
+function liveSubscription(request: { query: string; variables?: Record<string, unknown> }, sink: Sink) {
+  let generation = 0;
+  let cancel: () => void = () => {};
+  const open = (reopened: boolean) => {
+    const mine = ++generation;
+    const current = () => mine === generation;
+    cancel = sseClient().subscribe(
+      request,
+      {
+        next: (value) => current() && sink.next(value),
+        error: (error) => {
+          if (!current()) return;
+          liveStatus.lost();
+          sink.error(error);
+        },
+        complete: () => current() && sink.complete(),
+      },
+      {
+        connecting: (reconnecting) => current() && liveStatus.connecting(reconnecting || reopened),
+        connected: (reconnected) => current() && liveStatus.connected(reconnected || reopened),
+      },
+    );
+  };
+  const restart = () => {
+    const previous = cancel;
+    open(true);
+    previous();
+  };
+  open(false);
+  restarts.add(restart);
+  return () => {
+    restarts.delete(restart);
+    generation += 1;
+    cancel();
+  };
+}
+
 function createApiClient(): Client {
   return new Client({
     url: '/graphql',
@@ -34,20 +83,9 @@ function createApiClient(): Client {
       subscriptionExchange({
         forwardSubscription: (operation) => ({
           subscribe: (sink) => ({
-            unsubscribe: sseClient().subscribe(
+            unsubscribe: liveSubscription(
               { ...operation, query: operation.query ?? '' },
-              {
-                next: (value) => sink.next(value as never),
-                error: (error) => {
-                  liveStatus.lost();
-                  sink.error(error);
-                },
-                complete: () => sink.complete(),
-              },
-              {
-                connecting: (reconnecting) => liveStatus.connecting(reconnecting),
-                connected: (reconnected) => liveStatus.connected(reconnected),
-              },
+              sink as unknown as Sink,
             ),
           }),
         }),
