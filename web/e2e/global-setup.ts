@@ -129,5 +129,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_BASE_URL = `http://127.0.0.1:${webPort}`;
   process.env.E2E_SIM_URL = sim.url;
   process.env.E2E_DATABASE_URL = db.databaseUrl;
+  process.env.E2E_REDIS_PREFIX = prefix;
+  process.env.E2E_API_URL = `http://127.0.0.1:${apiPort}/graphql`;
   return stop;
 }
