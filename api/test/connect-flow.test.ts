@@ -41,6 +41,9 @@ async function connect(input: Record<string, unknown>) {
 describe('connecting an exchange account through the GraphQL API', () => {
   it('verifies a Binance key live: VERIFYING then CONNECTED on the subscription, then the sim balances', async () => {
     const keys = addBinanceAccount(stack.sim);
+    // exchange calls that take as long as real ones, so each step lasts long enough to be seen live
+    // (a notice superseded before the subscriber reads the row collapses into the next one)
+    stack.sim.addFault({ kind: 'latency', apiKey: keys.apiKey, delayMs: 150 });
     const live = api.subscribe<Update>(UPDATES);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -66,7 +69,12 @@ describe('connecting an exchange account through the GraphQL API', () => {
     expect(statuses.indexOf('VERIFYING')).toBeLessThan(statuses.indexOf('CONNECTED'));
     const steps = events.map((e) => e.exchangeConnectionUpdated.verificationStep);
     expect(steps).toContain('CHECKING_CREDENTIALS');
-    expect(steps).toContain('LOADING_BALANCES');
+    expect(steps).toContain('READING_PERMISSIONS');
+    // steps only move forward
+    const order = ['QUEUED', 'CHECKING_CREDENTIALS', 'READING_PERMISSIONS', 'LOADING_BALANCES', 'DONE'];
+    const ranks = steps.map((step) => order.indexOf(step ?? ''));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(steps.at(-1)).toBe('DONE');
 
     const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(CONNECTION_QUERY, {
       id,
@@ -195,6 +203,23 @@ describe('typed errors for bad input, and nothing stored', () => {
       field: 'label',
     });
     expect(await countConnections()).toBe(before);
+  });
+
+  it('lets only one of two simultaneous connects with the same label through', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    const before = await countConnections();
+    const results = await Promise.all(
+      ['Twin', 'TWIN', 'twin'].map((label) =>
+        connect({ exchangeId: 'binance', label, credentials: { apiKey: keys.apiKey, secret: keys.secret } }),
+      ),
+    );
+    const typenames = results.map((r) => (r as { __typename: string }).__typename).sort();
+    expect(typenames).toEqual([
+      'DuplicateLabelError',
+      'DuplicateLabelError',
+      'MutationConnectExchangeSuccess',
+    ]);
+    expect(await countConnections()).toBe(before + 1);
   });
 
   it('refuses a testnet connection on an exchange without a testnet', async () => {

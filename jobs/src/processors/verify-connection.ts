@@ -1,4 +1,4 @@
-import { ConnectionEvent } from '@keyport/db/entities';
+import { hasConnectedBefore } from '@keyport/db/connection-change-sql';
 import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
 import { type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
 import {
@@ -16,14 +16,8 @@ export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retr
 // a key that was accepted before and is now refused has expired or been revoked, not mistyped
 const REFUSED_KEY_REASONS: ReasonCode[] = ['KEY_REJECTED', 'SIGNATURE_REJECTED', 'PASSPHRASE_REJECTED'];
 
-async function workedBefore(writer: ConnectionWriter): Promise<boolean> {
-  const { connection } = writer;
-  const count = await writer.entityManager.count(ConnectionEvent, {
-    connection: connection.id,
-    credentialVersion: connection.credentialVersion,
-    toStatus: 'CONNECTED',
-  });
-  return count > 0;
+function workedBefore(writer: ConnectionWriter): Promise<boolean> {
+  return hasConnectedBefore(writer.entityManager, writer.connection);
 }
 
 function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, string> | null {
@@ -60,10 +54,7 @@ export async function verifyConnection(
 
   const started = await writer.save(
     { kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null },
-    (c) => {
-      c.progressStep = 'CHECKING_CREDENTIALS';
-      c.retryAt = null;
-    },
+    { progressStep: 'CHECKING_CREDENTIALS', retryAt: null },
   );
   if (!started) return { outcome: 'skipped' };
 
@@ -86,13 +77,13 @@ export async function verifyConnection(
     const now = new Date();
     const saved = await writer.save(
       { kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null },
-      (c) => {
-        c.progressStep = 'DONE';
-        c.permissions = outcome.permissions;
-        c.exchangeAccountUid = outcome.accountUid ?? c.exchangeAccountUid ?? null;
-        c.lastVerifiedAt = now;
-        c.lastSyncedAt = now;
-        c.retryAt = null;
+      {
+        progressStep: 'DONE',
+        permissions: outcome.permissions,
+        exchangeAccountUid: outcome.accountUid ?? connection.exchangeAccountUid ?? null,
+        lastVerifiedAt: now,
+        lastSyncedAt: now,
+        retryAt: null,
       },
       outcome.balances,
     );
@@ -107,19 +98,22 @@ export async function verifyConnection(
 
   if (reason === 'WITHDRAWALS_ENABLED') {
     // refuse and forget at once: a key that can move funds must not stay in our vault
-    await writer.save({ kind: 'SECRET_ERASED', detail: { because: reason } }, (c) => {
-      c.credentials = null;
-      c.credentialKid = null;
-    });
+    await writer.save(
+      { kind: 'SECRET_ERASED', detail: { because: reason } },
+      { credentials: null, credentialKid: null },
+    );
   }
   const retryIn = willRetry
     ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS)
     : deps.config.RETRY_LATER_MS;
-  await writer.save({ kind: 'STATUS_CHANGED', status: spec.status, reasonCode: reason }, (c) => {
-    c.progressStep = willRetry ? null : 'DONE';
-    c.permissions = outcome.permissions ?? c.permissions ?? null;
-    c.retryAt = spec.retryable ? new Date(Date.now() + retryIn) : null;
-  });
+  await writer.save(
+    { kind: 'STATUS_CHANGED', status: spec.status, reasonCode: reason },
+    {
+      progressStep: willRetry ? null : 'DONE',
+      permissions: outcome.permissions ?? connection.permissions ?? null,
+      retryAt: spec.retryable ? new Date(Date.now() + retryIn) : null,
+    },
+  );
   if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
   return { outcome: 'failed', reason };
 }

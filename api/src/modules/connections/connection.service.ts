@@ -1,4 +1,4 @@
-import { findConnectionById } from '@keyport/db/connection-rows';
+import { findConnectionById, insertConnection } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
@@ -128,7 +128,7 @@ export async function connectExchange(
   if (input.sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
   const accountTypes = normalizeAccountTypes(exchange, input.accountTypes);
   const credentials = normalizeCredentials(exchange, input.credentials);
-  await assertLabelFree(ctx.em, viewer.userId, label);
+  // no pre-check of the label: the partial unique index on (owner, lower(label)) answers in the insert itself
 
   const id = crypto.randomUUID();
   const envelope = sealCredentials(ctx.deps.keyring, credentials, {
@@ -136,26 +136,26 @@ export async function connectExchange(
     ownerId: viewer.userId,
     version: 1,
   });
-  const connection = ctx.em.create(ExchangeConnection, {
-    id,
-    owner: viewer.userId,
-    exchangeId: exchange.id,
-    label,
-    sandbox: input.sandbox,
-    accountTypes,
-    status: 'PENDING',
-    progressStep: 'QUEUED',
-    keyHint: keyHint(hintSource(credentials)),
-    credentials: { ...envelope },
-    credentialVersion: 1,
-    credentialKid: envelope.kid,
+  // one statement for the row and its CREATED event: this runs for every key a user pastes
+  const connection = await insertConnection(
+    ctx.em,
+    {
+      id,
+      owner: viewer.userId,
+      exchangeId: exchange.id,
+      label,
+      sandbox: input.sandbox,
+      accountTypes,
+      keyHint: keyHint(hintSource(credentials)),
+      credentials: { ...envelope },
+      credentialKid: envelope.kid,
+    },
+    userActor(viewer),
+    { exchangeId: exchange.id, sandbox: input.sandbox },
+  ).catch((error: unknown) => {
+    if (error instanceof UniqueConstraintViolationException) throw new DuplicateLabelError(label);
+    throw error;
   });
-  recordChange(ctx.em, connection, {
-    kind: 'CREATED',
-    actor: userActor(viewer),
-    detail: { exchangeId: exchange.id, sandbox: input.sandbox },
-  });
-  await flushMappingLabelClash(ctx.em, label);
   await requestVerification(ctx.deps, connection);
   return connection;
 }

@@ -36,3 +36,65 @@ export async function updateProgressStep(
     );
   return result.affectedRows > 0;
 }
+
+export interface NewConnection {
+  id: string;
+  owner: string;
+  exchangeId: string;
+  label: string;
+  sandbox: boolean;
+  accountTypes: string[];
+  keyHint: string;
+  credentials: Record<string, unknown>;
+  credentialKid: string;
+}
+
+/**
+ * Inserts a PENDING connection (key version 1) and its CREATED audit event in one statement, and returns it
+ * as a managed entity of `em`. A label already used by the owner raises UniqueConstraintViolationException.
+ */
+export async function insertConnection(
+  em: EntityManager,
+  values: NewConnection,
+  actor: { type: 'user' | 'system'; id: string | null },
+  detail: Record<string, string | number | boolean | null>,
+): Promise<IExchangeConnection> {
+  const now = new Date();
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(
+      `with c as (
+       insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, status, progress_step,
+         key_hint, credentials, credential_version, credential_kid, status_changed_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 'QUEUED', ?, ?::jsonb, 1, ?, ?, ?, ?)
+       returning *
+     ), ev as (
+       insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
+         actor_id, credential_version, detail, created_at)
+       select id, owner_id, 'CREATED', status, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
+     )
+     select * from c`,
+      [
+        values.id,
+        values.owner,
+        values.exchangeId,
+        values.label,
+        values.sandbox,
+        JSON.stringify(values.accountTypes),
+        values.keyHint,
+        JSON.stringify(values.credentials),
+        values.credentialKid,
+        now,
+        now,
+        now,
+        actor.type,
+        actor.id,
+        JSON.stringify(detail),
+      ],
+    )
+    .catch((error: unknown) => {
+      // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
+      throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+    });
+  return em.map(ExchangeConnection, rows[0] as Record<string, unknown>);
+}

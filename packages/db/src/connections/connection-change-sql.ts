@@ -1,0 +1,196 @@
+// A worker's write to one connection as a single SQL statement: lock the row while it still holds the
+// job's key version, apply the columns, write the audit event, replace the balances. One round trip
+// and ~1 ms of CPU, where the unit of work spent ~3–5 ms per save (begin, lock, diff, flush, commit).
+// The rules are recordChange's: an audit event per change, a status event only when status or reason moves.
+import type { KeyPermissions } from '@keyport/exchange/permissions';
+import type { EntityManager } from '@mikro-orm/core';
+import type { SealedCredentials } from '../entities/exchange-connection.entity';
+import type { ConnectionEventKind } from './record-change';
+
+export interface WorkerConnectionRow {
+  id: string;
+  owner: string;
+  exchangeId: string;
+  sandbox: boolean;
+  status: string;
+  reasonCode: string | null;
+  progressStep: string | null;
+  credentials: SealedCredentials | null;
+  credentialVersion: number;
+  permissions: KeyPermissions | null;
+  exchangeAccountUid: string | null;
+}
+
+/** Columns a worker may set; anything left out stays as it is. */
+export interface WorkerColumns {
+  progressStep?: string | null;
+  retryAt?: Date | null;
+  permissions?: KeyPermissions | null;
+  exchangeAccountUid?: string | null;
+  lastVerifiedAt?: Date | null;
+  lastSyncedAt?: Date | null;
+  /** Only ever erased by a worker, never written. */
+  credentials?: null;
+  credentialKid?: null;
+}
+
+export interface SystemChange {
+  kind: ConnectionEventKind;
+  status?: string;
+  reasonCode?: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+export interface BalanceRow {
+  accountType: string;
+  asset: string;
+  free: string;
+  used: string;
+  total: string;
+}
+
+const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
+  progressStep: { column: 'progress_step' },
+  retryAt: { column: 'retry_at' },
+  permissions: { column: 'permissions', json: true },
+  exchangeAccountUid: { column: 'exchange_account_uid' },
+  lastVerifiedAt: { column: 'last_verified_at' },
+  lastSyncedAt: { column: 'last_synced_at' },
+  credentials: { column: 'credentials', json: true },
+  credentialKid: { column: 'credential_kid' },
+};
+
+interface Row {
+  id: string;
+  owner_id: string;
+  exchange_id: string;
+  sandbox: boolean;
+  status: string;
+  reason_code: string | null;
+  progress_step: string | null;
+  credentials: SealedCredentials | null;
+  credential_version: number;
+  permissions: KeyPermissions | null;
+  exchange_account_uid: string | null;
+  deleted_at: string | null;
+}
+
+/** The row a job works on, or null when it is gone, deleted, or holds other keys than the job's. */
+export async function loadWorkerConnection(
+  em: EntityManager,
+  id: string,
+  credentialVersion: number,
+): Promise<WorkerConnectionRow | null> {
+  const [row] = await em
+    .getConnection()
+    .execute<Row[]>(
+      'select id, owner_id, exchange_id, sandbox, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, deleted_at from exchange_connections where id = ?',
+      [id],
+    );
+  if (!row || row.deleted_at || row.credential_version !== credentialVersion) return null;
+  return {
+    id: row.id,
+    owner: row.owner_id,
+    exchangeId: row.exchange_id,
+    sandbox: row.sandbox,
+    status: row.status,
+    reasonCode: row.reason_code,
+    progressStep: row.progress_step,
+    credentials: row.credentials,
+    credentialVersion: row.credential_version,
+    permissions: row.permissions,
+    exchangeAccountUid: row.exchange_account_uid,
+  };
+}
+
+/**
+ * Applies `set`, records `change` and replaces the balances (when given) in one statement, only while the
+ * connection is live and still on `connection.credentialVersion`. Returns the status and reason it now
+ * has, or null when it moved on (deleted, new keys) and nothing was written.
+ */
+export async function writeWorkerChange(
+  em: EntityManager,
+  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
+  change: SystemChange | undefined,
+  set: WorkerColumns = {},
+  balances?: readonly BalanceRow[],
+): Promise<{ status: string; reasonCode: string | null } | null> {
+  const now = new Date();
+  const params: unknown[] = [connection.id, connection.credentialVersion];
+  const assignments: string[] = [];
+  if (change?.status !== undefined) {
+    const reason = change.reasonCode ?? null;
+    assignments.push(
+      'status = ?',
+      'reason_code = ?',
+      'status_changed_at = case when cur.status is distinct from ? or cur.reason_code is distinct from ? then ? else c.status_changed_at end',
+    );
+    params.push(change.status, reason, change.status, reason, now);
+  }
+  for (const [key, value] of Object.entries(set) as [keyof WorkerColumns, unknown][]) {
+    if (value === undefined) continue;
+    const spec = COLUMNS[key];
+    assignments.push(spec.json ? `${spec.column} = ?::jsonb` : `${spec.column} = ?`);
+    params.push(spec.json && value !== null ? JSON.stringify(value) : value);
+  }
+  assignments.push('updated_at = ?');
+  params.push(now);
+
+  let sql = `with cur as (
+      select id, status, reason_code from exchange_connections
+      where id = ? and credential_version = ? and deleted_at is null for update
+    ), upd as (
+      update exchange_connections c set ${assignments.join(', ')} from cur where c.id = cur.id
+      returning c.id, c.owner_id, c.credential_version, c.status, c.reason_code,
+        (c.status is distinct from cur.status or c.reason_code is distinct from cur.reason_code) as changed,
+        cur.status as from_status
+    )`;
+  if (change) {
+    sql += `, ev as (
+      insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type, actor_id, credential_version, detail, created_at)
+      select id, owner_id, ?, case when changed then from_status end, case when changed then status end, reason_code,
+        'system', null, credential_version, ?::jsonb, ? from upd
+      where changed or ? <> 'STATUS_CHANGED'
+    )`;
+    params.push(change.kind, change.detail ? JSON.stringify(change.detail) : null, now, change.kind);
+  }
+  if (balances) {
+    if (balances.length > 0) {
+      const values = balances.map(() => '(?, ?, ?::numeric, ?::numeric, ?::numeric)').join(', ');
+      sql += `, bal_up as (
+        insert into balances (connection_id, account_type, asset, free, used, total, updated_at)
+        select upd.id, v.account_type, v.asset, v.free, v.used, v.total, ? from upd,
+          (values ${values}) as v(account_type, asset, free, used, total)
+        on conflict (connection_id, account_type, asset)
+          do update set free = excluded.free, used = excluded.used, total = excluded.total, updated_at = excluded.updated_at
+      )`;
+      params.push(now);
+      for (const b of balances) params.push(b.accountType, b.asset, b.free, b.used, b.total);
+    }
+    const kept = balances.map(() => '(?, ?)').join(', ');
+    sql += `, bal_del as (
+      delete from balances b using upd where b.connection_id = upd.id
+      ${balances.length > 0 ? `and (b.account_type, b.asset) not in (values ${kept})` : ''}
+    )`;
+    for (const b of balances) params.push(b.accountType, b.asset);
+  }
+  sql += ' select status, reason_code from upd';
+  const [row] = await em
+    .getConnection()
+    .execute<{ status: string; reason_code: string | null }[]>(sql, params);
+  return row ? { status: row.status, reasonCode: row.reason_code } : null;
+}
+
+/** Whether these keys (this key version) ever reached CONNECTED: a refusal then means expired, not mistyped. */
+export async function hasConnectedBefore(
+  em: EntityManager,
+  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
+): Promise<boolean> {
+  const rows = await em
+    .getConnection()
+    .execute<unknown[]>(
+      "select 1 from connection_events where connection_id = ? and credential_version = ? and to_status = 'CONNECTED' limit 1",
+      [connection.id, connection.credentialVersion],
+    );
+  return rows.length > 0;
+}
