@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Balance, ExchangeConnection, User } from './entities';
+import { seedConnection as seed } from './connections/seed-connection';
+import { Balance, ExchangeConnection } from './entities';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 let db: TestDatabase;
@@ -10,25 +11,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function seedConnection(label: string) {
-  const em = db.orm.em.fork();
-  const owner = em.create(User, {
-    id: crypto.randomUUID(),
-    email: `${label}@example.test`,
-    passwordHash: 'x',
-  });
-  const connection = em.create(ExchangeConnection, {
-    id: crypto.randomUUID(),
-    owner: owner.id,
-    exchangeId: 'binance',
-    label,
-    accountTypes: ['spot'],
-    status: 'PENDING',
-    keyHint: 'abcd…wxyz',
-  });
-  await em.flush();
-  return { owner, connection };
-}
+const seedConnection = (label: string) => seed(db.orm, label);
 
 describe('database schema', () => {
   it('keeps balance amounts exact to 18 decimals, never as floats', async () => {

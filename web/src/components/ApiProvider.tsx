@@ -2,7 +2,7 @@
 
 import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { type ReactNode, useState } from 'react';
-import { Client, cacheExchange, fetchExchange, Provider, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, Provider, subscriptionExchange } from 'urql';
 import { liveStatus } from '../lib/live-status';
 
 let sse: SseClient | undefined;
@@ -78,6 +78,15 @@ function createApiClient(): Client {
     preferGetMethod: false,
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
+      // a session that ended (signed out elsewhere, expired) sends the user to sign in again
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+            const locale = window.location.pathname.split('/')[1] || 'en';
+            window.location.assign(`/${locale}/sign-in`);
+          }
+        },
+      }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({

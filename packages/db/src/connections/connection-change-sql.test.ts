@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Balance, ConnectionEvent, ExchangeConnection, User } from '../entities';
+import { Balance, ConnectionEvent, ExchangeConnection } from '../entities';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { hasConnectedBefore, loadWorkerConnection, writeWorkerChange } from './connection-change-sql';
+import { seedConnection } from './seed-connection';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -12,25 +13,11 @@ afterAll(async () => {
 });
 
 async function seed(label: string) {
-  const em = db.orm.em.fork();
-  const owner = em.create(User, {
-    id: crypto.randomUUID(),
-    email: `${label}@example.test`,
-    passwordHash: 'x',
-  });
-  const connection = em.create(ExchangeConnection, {
-    id: crypto.randomUUID(),
-    owner: owner.id,
-    exchangeId: 'binance',
-    label,
-    accountTypes: ['spot'],
-    status: 'PENDING',
-    keyHint: 'abcd…wxyz',
+  const { connection } = await seedConnection(db.orm, label, {
     credentials: { kid: 'k1', sealed: 'opaque' },
     credentialKid: 'k1',
     credentialVersion: 2,
   });
-  await em.flush();
   return { id: connection.id, credentialVersion: 2 };
 }
 

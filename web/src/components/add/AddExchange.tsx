@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useClient, useMutation, useSubscription } from 'urql';
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../graphql/graphql';
 import { Link } from '../../i18n/navigation';
+import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { ReasonNotice } from '../connections/ReasonNotice';
@@ -76,15 +77,22 @@ function useProgress(id: string | null, initial: Progress | null) {
   const client = useClient();
   const reconnects = useReconnects();
   const [progress, setProgress] = useState<Progress | null>(initial);
-  useEffect(() => setProgress(initial), [initial]);
+  useEffect(
+    () =>
+      setProgress((current) =>
+        initial ? freshest(current?.id === initial.id ? current : null, initial) : null,
+      ),
+    [initial],
+  );
   useSubscription(
     { query: ConnectionProgressUpdated, variables: { id: id ?? '' }, pause: !id },
     (_prev, event) => {
-      setProgress(readFragment(ConnectionProgressFragment, event.exchangeConnectionUpdated));
+      const next = readFragment(ConnectionProgressFragment, event.exchangeConnectionUpdated);
+      setProgress((current) => freshest(current, next));
       return event;
     },
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the stream (re)connects
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read after each save and each time the stream (re)connects
   useEffect(() => {
     if (!id) return;
     const timer = setTimeout(() => {
@@ -93,11 +101,14 @@ function useProgress(id: string | null, initial: Progress | null) {
         .toPromise()
         .then((result) => {
           const connection = result.data?.exchangeConnection;
-          if (connection) setProgress(readFragment(ConnectionProgressFragment, connection));
+          if (connection) {
+            const next = readFragment(ConnectionProgressFragment, connection);
+            setProgress((current) => freshest(current, next));
+          }
         });
     }, 300);
     return () => clearTimeout(timer);
-  }, [id, reconnects, client]);
+  }, [id, initial, reconnects, client]);
   return progress;
 }
 
@@ -147,9 +158,11 @@ export function AddExchange({
   }, [progress]);
 
   // the outcome takes the focus, so keyboard and screen-reader users land on what happened
+  // keyed on the status too: a failure can turn into a success without passing through "in progress"
+  const outcome = finished ? progress?.status : null;
   useEffect(() => {
-    if (finished) resultRef.current?.focus();
-  }, [finished]);
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
 
   function choose(next: Choice | null) {
     setExchange(next);
@@ -224,7 +237,7 @@ export function AddExchange({
   return (
     <div className="add-grid">
       <div>
-        <form ref={formRef} className="card" onSubmit={submit} aria-labelledby="form-title">
+        <form ref={formRef} method="post" className="card" onSubmit={submit} aria-labelledby="form-title">
           <h2 id="form-title">{t('formTitle', { exchange: exchange.name })}</h2>
           <button type="button" className="link-button" onClick={() => choose(null)} disabled={busy}>
             {t('change')}

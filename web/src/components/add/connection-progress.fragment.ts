@@ -7,6 +7,7 @@ export const ConnectionProgressFragment = graphql(`
     label
     sandbox
     status
+    updatedAt
     verificationStep
     retryAt
     statusReason {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql';
 import { Link, useRouter } from '../../i18n/navigation';
@@ -37,10 +37,15 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
   const [{ fetching: signingIn }, signIn] = useMutation(SignIn);
   const [{ fetching: signingUp }, signUp] = useMutation(SignUp);
-  const [error, setError] = useState<string | null>(null);
+  // a new object each time, so the same message said twice still takes the focus again
+  const [error, setError] = useState<{ text: string } | null>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const ids = { email: useId(), password: useId(), hint: useId(), error: useId() };
   const busy = signingIn || signingUp;
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,18 +63,18 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     }
     const code = payload && 'code' in payload ? payload.code : null;
     const known = KNOWN_ERRORS.find((k) => k === code);
-    setError(
-      known
-        ? t(`error.${known}`)
-        : result.error?.networkError
-          ? tErrors('unreachable')
-          : tErrors('unexpected'),
-    );
-    requestAnimationFrame(() => errorRef.current?.focus());
+    const text = known
+      ? t(`error.${known}`)
+      : result.error?.networkError
+        ? tErrors('unreachable')
+        : tErrors('unexpected');
+    setError({ text });
   }
 
   return (
+    // POST even before hydration: a native GET submit would put the password in the URL
     <form
+      method="post"
       className="card auth"
       onSubmit={submit}
       noValidate={false}
@@ -78,7 +83,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       <h1>{mode === 'sign-in' ? t('signInTitle') : t('signUpTitle')}</h1>
       {error ? (
         <p id={ids.error} className="alert error" role="alert" tabIndex={-1} ref={errorRef}>
-          {error}
+          {error.text}
         </p>
       ) : null}
       <div className="field">

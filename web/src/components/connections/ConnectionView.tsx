@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useClient, useMutation, useSubscription } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../../graphql/graphql';
 import { Link } from '../../i18n/navigation';
@@ -79,8 +79,15 @@ function asError(payload: Payload | undefined): TypedError | null {
     : null;
 }
 
+const stamp = (detail: Detail) => readFragment(ConnectionDetailFragment, detail).updatedAt;
+
 function useLiveDetail(initial: Detail) {
-  const [detail, setDetail] = useState(initial);
+  const [detail, setLatest] = useState(initial);
+  const setDetail = useCallback(
+    (next: Detail) =>
+      setLatest((current) => (Date.parse(stamp(next)) >= Date.parse(stamp(current)) ? next : current)),
+    [],
+  );
   const client = useClient();
   const reconnects = useReconnects();
   const id = readFragment(ConnectionDetailFragment, initial).id;
@@ -96,7 +103,7 @@ function useLiveDetail(initial: Detail) {
       .then((result) => {
         if (result.data?.exchangeConnection) setDetail(result.data.exchangeConnection);
       });
-  }, [reconnects, client, id]);
+  }, [reconnects, client, id, setDetail]);
   return [detail, setDetail] as const;
 }
 
@@ -218,6 +225,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
 
         {panel === 'rename' ? (
           <form
+            method="post"
             className="inline-form"
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
@@ -245,6 +253,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
 
         {panel === 'replace' && c.exchange ? (
           <form
+            method="post"
             className="inline-form"
             onSubmit={(event: FormEvent) => {
               event.preventDefault();

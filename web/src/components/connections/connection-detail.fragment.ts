@@ -18,6 +18,7 @@ export const ConnectionDetailFragment = graphql(`
     accountTypes
     sandbox
     status
+    updatedAt
     statusReason {
       code
       retrying

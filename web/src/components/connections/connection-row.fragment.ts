@@ -13,6 +13,7 @@ export const ConnectionRowFragment = graphql(`
     accountTypes
     sandbox
     status
+    updatedAt
     statusReason {
       code
       retrying

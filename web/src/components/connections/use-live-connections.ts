@@ -14,6 +14,7 @@ type Row = FragmentOf<typeof ConnectionRowFragment>;
 // masked fragment data still carries the id at runtime; read it without unmasking the rest
 const idOf = (row: Row) => (row as unknown as { id: string }).id;
 const deleted = (row: Row) => Boolean((row as unknown as { deletedAt: string | null }).deletedAt);
+const stamp = (row: Row) => Date.parse((row as unknown as { updatedAt: string }).updatedAt);
 
 /**
  * The viewer's connections as the server rendered them, kept current: each live event replaces its row
@@ -31,6 +32,8 @@ export function useLiveConnections(initial: readonly Row[]): Row[] {
       if (deleted(row)) return rest;
       const index = current.findIndex((r) => idOf(r) === idOf(row));
       if (index === -1) return [...current, row];
+      // a re-query answer can land after a newer live event: keep the row the server wrote last
+      if (stamp(row) < stamp(current[index] as Row)) return current;
       const next = [...current];
       next[index] = row;
       return next;

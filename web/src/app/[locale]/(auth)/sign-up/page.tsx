@@ -1,19 +1,11 @@
-import { getTranslations } from 'next-intl/server';
-import { AuthForm } from '../../../../components/auth/AuthForm';
-import { LocaleSwitcher } from '../../../../components/layout/LocaleSwitcher';
+import { AuthPage, authMetadata } from '../../../../components/auth/auth-page';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'auth' }))('signUpTitle') };
-}
+type Props = { params: Promise<{ locale: string }> };
 
-export default function Page() {
-  return (
-    <main id="main" className="auth-page" tabIndex={-1}>
-      <LocaleSwitcher />
-      <AuthForm mode="sign-up" />
-    </main>
-  );
+export const generateMetadata = ({ params }: Props) => authMetadata(params, 'sign-up');
+
+export default function Page({ params }: Props) {
+  return <AuthPage params={params} mode="sign-up" />;
 }
