@@ -1,6 +1,6 @@
 // HTTP admin API under /__sim/: a JSON mirror of the programmatic ExchangeSim methods.
 import type { ActiveFault } from './faults';
-import type { ExchangeId, SimAccount, SimAssetBalance, SimFault } from './fixtures';
+import type { ExchangeId, SimAccount, SimAssetBalance, SimFault, SimTicker } from './fixtures';
 import type { SimRequestLogEntry } from './request-log';
 import { parseExchange, SimInputError } from './validate';
 
@@ -14,6 +14,8 @@ export interface SimController {
     options?: { replace?: boolean },
   ): void;
   revokeKey(apiKey: string): void;
+  /** Sets public spot tickers by "BASE/QUOTE" (others are kept). */
+  setTickers(tickers: Record<string, SimTicker>): void;
   addFault(fault: SimFault): string;
   clearFaults(): void;
   faults(): ActiveFault[];
@@ -45,6 +47,10 @@ function field(body: unknown, name: string): unknown {
 function route(method: string, segments: string[], body: string, sim: SimController): AdminReply {
   const [first, second, third, fourth] = segments;
   const n = segments.length;
+  if (method === 'PUT' && n === 1 && first === 'tickers') {
+    sim.setTickers(parseJson(body) as Record<string, SimTicker>);
+    return { status: 204 };
+  }
   if (method === 'POST' && n === 1 && first === 'accounts') {
     return { status: 201, json: sim.addAccount(parseJson(body) as SimAccount) };
   }

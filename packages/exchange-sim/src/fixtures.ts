@@ -55,8 +55,18 @@ export interface SimAccount {
   canDeposit?: boolean;
 }
 
+/** A spot market's public ticker; decimal strings. */
+export interface SimTicker {
+  last: string;
+  /** Price 24 h ago; defaults to `last` (no change). */
+  open24h?: string;
+}
+
 export interface SimFixture {
   accounts: SimAccount[];
+  /** Public spot tickers by "BASE/QUOTE", served by both venues; by default every usdPrices asset
+   * other than a stablecoin gets an ASSET/USDT ticker at its price. */
+  tickers?: Record<string, SimTicker>;
   /** USD price per asset as decimal strings, used for OKX eqUsd/totalEq. USDT/USDC/USD default to 1. */
   usdPrices?: Record<string, string>;
 }

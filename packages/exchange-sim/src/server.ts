@@ -1,4 +1,5 @@
 // One HTTP server for every emulated venue (routed by path) plus the /__sim admin API.
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,6 +12,7 @@ import type { SimFixture } from './fixtures';
 import { okxAdapter } from './okx/routes';
 import { RequestLog } from './request-log';
 import { SimState } from './state';
+import { SimInputError } from './validate';
 
 export interface ExchangeSimOptions {
   /** Defaults to 127.0.0.1 so the sim is never exposed by accident. */
@@ -91,6 +93,11 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       state.setBalances(exchange, uid, balances, opts?.replace ?? false);
     },
     revokeKey: (apiKey) => state.revokeKey(apiKey),
+    setTickers(tickers) {
+      if (typeof tickers !== 'object' || tickers === null)
+        throw new SimInputError('tickers must be an object');
+      for (const [pair, ticker] of Object.entries(tickers)) state.setTicker(pair, ticker);
+    },
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),

@@ -7,7 +7,15 @@ import type {
   SimFixture,
   SimPermissions,
 } from './fixtures';
-import { parseAccount, parseBalancesPatch, parseUsdPrices, SimInputError } from './validate';
+import type { TickerRow } from './market-tickers';
+import {
+  parseAccount,
+  parseBalancesPatch,
+  parsePair,
+  parseTicker,
+  parseUsdPrices,
+  SimInputError,
+} from './validate';
 
 export interface StoredKey {
   apiKey: string;
@@ -51,6 +59,7 @@ export class SimState {
   private accounts = new Map<string, StoredAccount>();
   private keys = new Map<string, KeyMatch>();
   private prices: Record<string, string> = { ...DEFAULT_USD_PRICES };
+  private tickerBook = new Map<string, { last: string; open24h: string }>();
 
   constructor(
     private readonly fixture: SimFixture,
@@ -63,6 +72,13 @@ export class SimState {
     this.accounts.clear();
     this.keys.clear();
     this.prices = { ...DEFAULT_USD_PRICES, ...parseUsdPrices(this.fixture.usdPrices ?? {}) };
+    this.tickerBook.clear();
+    if (this.fixture.tickers) {
+      for (const [pair, ticker] of Object.entries(this.fixture.tickers)) this.setTicker(pair, ticker);
+    } else {
+      for (const [asset, price] of Object.entries(this.prices))
+        if (!(asset in DEFAULT_USD_PRICES)) this.setTicker(`${asset}/USDT`, { last: price });
+    }
     this.fixture.accounts.forEach((account, i) => {
       this.addAccount(account, `fixture.accounts[${i}]`);
     });
@@ -139,6 +155,22 @@ export class SimState {
   findKey(exchange: ExchangeId, apiKey: string): KeyMatch | undefined {
     const match = this.keys.get(apiKey);
     return match && match.account.exchange === exchange ? match : undefined;
+  }
+
+  /** Sets (or adds) the public ticker of "BASE/QUOTE". */
+  setTicker(pair: string, ticker: unknown): void {
+    const [base, quote] = parsePair(pair, 'ticker pair');
+    this.tickerBook.set(`${base}/${quote}`, parseTicker(ticker, `tickers.${pair}`));
+  }
+
+  /** Every spot ticker, in pair order. */
+  tickers(): TickerRow[] {
+    return [...this.tickerBook.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([pair, ticker]) => {
+        const [base, quote] = pair.split('/') as [string, string];
+        return { base, quote, ...ticker };
+      });
   }
 
   usdPrice(asset: string): string {

@@ -239,3 +239,23 @@ export function parseFault(value: unknown, where = 'fault'): SimFault {
       return { ...scope, kind, delayMs: integer(o.delayMs, `${where}.delayMs`, 0) };
   }
 }
+
+const PAIR = /^([A-Z0-9]{1,20})\/([A-Z0-9]{1,20})$/;
+
+/** "BASE/QUOTE" → [base, quote], or a SimInputError. */
+export function parsePair(pair: string, where = 'pair'): [string, string] {
+  const match = PAIR.exec(pair);
+  if (!match) throw new SimInputError(`${where} must look like BTC/USDT, got ${JSON.stringify(pair)}`);
+  return [match[1] as string, match[2] as string];
+}
+
+export function parseTicker(value: unknown, where = 'ticker'): { last: string; open24h: string } {
+  const o = object(value, where);
+  const decimal = (v: unknown, name: string) => {
+    if (typeof v !== 'string' || !isDecimal(v) || v.startsWith('-'))
+      throw new SimInputError(`${where}.${name} must be a non-negative decimal string`);
+    return v;
+  };
+  const last = decimal(o.last, 'last');
+  return { last, open24h: o.open24h === undefined ? last : decimal(o.open24h, 'open24h') };
+}

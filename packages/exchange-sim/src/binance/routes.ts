@@ -7,6 +7,7 @@ import {
   type SimRequest,
   type VenueContext,
 } from '../exchange-adapter';
+import { binanceTicker24h } from '../market-tickers';
 import type { KeyMatch } from '../state';
 import { authenticateBinance } from './auth';
 import { binanceAccountBody, binanceApiRestrictionsBody } from './bodies';
@@ -25,6 +26,33 @@ function signed(
   return auth.ok ? ok(body(auth)) : auth.reply;
 }
 
+/** All tickers, `symbol=BTCUSDT` (one object) or `symbols=["BTCUSDT",…]`, as Binance answers. */
+function tickers24h(req: SimRequest, ctx: VenueContext): SimReply {
+  const params = new URLSearchParams(req.query);
+  const all = ctx.state.tickers();
+  const bySymbol = new Map(all.map((t) => [`${t.base}${t.quote}`, t]));
+  const symbol = params.get('symbol');
+  if (symbol) {
+    const ticker = bySymbol.get(symbol);
+    return ticker
+      ? ok(binanceTicker24h(ticker, ctx.now))
+      : binanceError(400, -1121, 'Invalid symbol.', 'bad-request');
+  }
+  const symbols = params.get('symbols');
+  if (symbols) {
+    let wanted: unknown;
+    try {
+      wanted = JSON.parse(symbols);
+    } catch {
+      wanted = null;
+    }
+    if (!Array.isArray(wanted) || wanted.some((s) => !bySymbol.has(String(s))))
+      return binanceError(400, -1121, 'Invalid symbol.', 'bad-request');
+    return ok(wanted.map((s) => binanceTicker24h(bySymbol.get(String(s)) as never, ctx.now)));
+  }
+  return ok(all.map((t) => binanceTicker24h(t, ctx.now)));
+}
+
 export const binanceAdapter: ExchangeAdapter = {
   id: 'binance',
   publicHost: 'api.binance.com',
@@ -36,6 +64,8 @@ export const binanceAdapter: ExchangeAdapter = {
         return ok({});
       case 'GET /api/v3/time':
         return ok({ serverTime: ctx.now });
+      case 'GET /api/v3/ticker/24hr':
+        return tickers24h(req, ctx);
       case 'GET /api/v3/account':
         return signed(req, ctx, ({ account, params }) => binanceAccountBody(account, params));
       case 'GET /sapi/v1/account/apiRestrictions':

@@ -7,6 +7,7 @@ import {
   type SimRequest,
   type VenueContext,
 } from '../exchange-adapter';
+import { okxTicker } from '../market-tickers';
 import type { KeyMatch } from '../state';
 import { authenticateOkx } from './auth';
 import { okxBalanceBody, okxConfigBody, okxEnvelope } from './bodies';
@@ -30,6 +31,13 @@ export const okxAdapter: ExchangeAdapter = {
     switch (`${req.method} ${req.path}`) {
       case 'GET /api/v5/public/time':
         return ok(okxEnvelope([{ ts: String(ctx.now) }]));
+      case 'GET /api/v5/market/tickers': {
+        const instType = new URLSearchParams(req.query).get('instType');
+        if (!instType) return okxError(400, '50014', 'Parameter instType can not be empty.', 'bad-request');
+        // the sim lists spot markets only; other instrument types exist but are empty here
+        const rows = instType === 'SPOT' ? ctx.state.tickers().map((t) => okxTicker(t, ctx.now)) : [];
+        return ok(okxEnvelope(rows));
+      }
       case 'GET /api/v5/account/balance':
         return signed(req, ctx, ({ account }) =>
           okxBalanceBody(account, ctx.state, new URLSearchParams(req.query)),
