@@ -4,6 +4,7 @@ import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
 import type { Keyring } from '@keyport/vault/keyring';
 import type { Queue } from 'bullmq';
 import type { PubSub } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 /** Long-lived resources the api is built from; tests build their own. */
@@ -14,6 +15,8 @@ export interface ApiDeps {
   verifyQueue: Queue<VerifyConnectionPayload>;
   pubsub: PubSub<Record<string, [ConnectionUpdated]>>;
   redisPrefix: string;
+  /** Plain Redis commands (cached spot tickers); not a subscriber connection. */
+  cache: Redis;
   logger: Logger;
   sessionTtlDays: number;
   /** Where workers reach exchanges from (EGRESS_IPS), shown to users for their keys' IP whitelists. */

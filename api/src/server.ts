@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     verifyQueue: createVerifyQueue(producer, config.REDIS_PREFIX),
     pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
     redisPrefix: config.REDIS_PREFIX,
+    cache: producer,
     logger,
     sessionTtlDays: config.SESSION_TTL_DAYS,
     egressIps: config.EGRESS_IPS,

@@ -19,6 +19,8 @@ const JobsConfigSchema = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often each exchange's spot tickers (portfolio prices) are fetched again. */
+  PRICE_REFRESH_MS: z.coerce.number().int().min(200).default(30_000),
 });
 
 export type JobsConfig = z.infer<typeof JobsConfigSchema> & { urlOverrides: Record<string, string> };

@@ -27,5 +27,6 @@ export interface JobsDeps {
     | 'RECONCILE_INTERVAL_MS'
     | 'LOCK_DURATION_MS'
     | 'STALLED_INTERVAL_MS'
+    | 'PRICE_REFRESH_MS'
   >;
 }

@@ -5,6 +5,7 @@ import {
 } from '@keyport/queue/verify-connection';
 import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
+import { startPriceRefresher } from './price-refresher';
 import { retryDelay } from './processors/retryable-verification-error';
 import { type VerifyResult, verifyConnection } from './processors/verify-connection';
 import { startReconciler } from './reconciler';
@@ -12,6 +13,7 @@ import { startReconciler } from './reconciler';
 export interface RunningWorkers {
   verifyWorker: Worker<VerifyConnectionPayload, VerifyResult>;
   reconciler: ReturnType<typeof startReconciler>;
+  prices: ReturnType<typeof startPriceRefresher>;
   close(): Promise<void>;
 }
 
@@ -43,11 +45,14 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
   const reconciler = startReconciler(deps);
+  const prices = startPriceRefresher(deps);
   return {
     verifyWorker,
     reconciler,
+    prices,
     async close() {
       reconciler.stop();
+      prices.stop();
       await verifyWorker.close();
     },
   };

@@ -5,6 +5,7 @@ import '../modules/exchanges/queries';
 import '../modules/connections/queries';
 import '../modules/connections/mutations';
 import '../modules/connections/subscriptions';
+import '../modules/portfolio/queries';
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
 

@@ -1,0 +1,78 @@
+import { findExchange } from '@keyport/exchange/catalogue';
+import type { AssetValue, ExchangeValue, PortfolioValuation } from '@keyport/valuation/value-portfolio';
+import { QUOTES } from '@keyport/valuation/value-portfolio';
+import { builder } from '../../schema/builder';
+import { ExchangeRef } from '../exchanges/types';
+
+export const QuoteEnum = builder.enumType('Quote', {
+  description: 'The currency a portfolio is valued in (USD through USD, USDT and USDC markets).',
+  values: QUOTES,
+});
+
+const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement({
+  description:
+    'One asset across every wallet and exchange of the viewer; amounts and values are exact decimal strings.',
+  fields: (t) => ({
+    asset: t.exposeString('asset'),
+    amount: t.exposeString('amount', {
+      description: 'Total held, summed exactly over wallets and exchanges.',
+    }),
+    price: t.exposeString('price', {
+      nullable: true,
+      description: 'In the quote; null when no market prices it.',
+    }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: 'amount × price; null when unpriced, never 0.',
+    }),
+    change24h: t.exposeString('change24h', {
+      nullable: true,
+      description: 'Percent change of the value over 24 h.',
+    }),
+    share: t.exposeString('share', { nullable: true, description: 'Percent of the valued total.' }),
+    stale: t.exposeBoolean('stale', { description: 'The price is older than two minutes.' }),
+    exchangeIds: t.exposeStringList('exchangeIds'),
+  }),
+});
+
+const ExchangeValueRef = builder.objectRef<ExchangeValue>('PortfolioExchange').implement({
+  description: 'What the viewer holds on one exchange, valued in the quote.',
+  fields: (t) => ({
+    exchangeId: t.exposeString('exchangeId'),
+    exchange: t.field({
+      type: ExchangeRef,
+      nullable: true,
+      resolve: (e) => findExchange(e.exchangeId) ?? null,
+    }),
+    value: t.exposeString('value', { description: 'Of the assets that could be valued.' }),
+    share: t.exposeString('share', { nullable: true }),
+    unpricedAssets: t.exposeStringList('unpricedAssets'),
+  }),
+});
+
+export const PortfolioRef = builder.objectRef<PortfolioValuation>('Portfolio').implement({
+  description:
+    'The viewer’s holdings valued from exchange spot prices. Unpriced assets are listed, never counted as 0.',
+  fields: (t) => ({
+    quote: t.field({ type: QuoteEnum, resolve: (p) => p.quote }),
+    total: t.exposeString('total', { description: 'Sum of the valued assets, in the quote.' }),
+    change24h: t.exposeString('change24h', {
+      nullable: true,
+      description: 'Percent change of the total over 24 h; null when a price used has no 24 h opening.',
+    }),
+    stale: t.exposeBoolean('stale', { description: 'Some price used is older than two minutes.' }),
+    pricesAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the oldest price used was fetched.',
+      resolve: (p) => (p.pricesAt === null ? null : new Date(p.pricesAt)),
+    }),
+    assets: t.field({
+      type: [AssetValueRef],
+      description: 'Most valuable first; unpriced last.',
+      resolve: (p) => p.assets,
+    }),
+    exchanges: t.field({ type: [ExchangeValueRef], resolve: (p) => p.exchanges }),
+    unpricedAssets: t.exposeStringList('unpricedAssets'),
+  }),
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
+import { type Stack, startStack } from './harness';
+import { addBinanceAccount, addOkxAccount } from './sim-accounts';
+
+let stack: Stack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = await signedUpClient(stack.apiUrl);
+  stack.sim.setTickers({
+    'BTC/USDT': { last: '60000.5', open24h: '58000' },
+    'ETH/USDT': { last: '3000', open24h: '3000' },
+    'EUR/USDT': { last: '1.25', open24h: '1.25' },
+  });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const PORTFOLIO = `query ($quote: Quote) { portfolio(quote: $quote) {
+  quote total change24h stale pricesAt unpricedAssets
+  assets { asset amount price value share change24h stale exchangeIds }
+  exchanges { exchangeId value share unpricedAssets exchange { name } }
+} }`;
+
+interface Portfolio {
+  quote: string;
+  total: string;
+  change24h: string | null;
+  stale: boolean;
+  pricesAt: string | null;
+  unpricedAssets: string[];
+  assets: {
+    asset: string;
+    amount: string;
+    price: string | null;
+    value: string | null;
+    exchangeIds: string[];
+  }[];
+  exchanges: {
+    exchangeId: string;
+    value: string;
+    unpricedAssets: string[];
+    exchange: { name: string } | null;
+  }[];
+}
+
+async function connectAndWait(client: ApiClient, input: Record<string, unknown>) {
+  const { connectExchange } = await client.ok<{ connectExchange: { data: { id: string } } }>(
+    CONNECT_MUTATION,
+    {
+      input,
+    },
+  );
+  await waitForStatus(client, connectExchange.data.id, (s) => s === 'CONNECTED');
+  return connectExchange.data.id;
+}
+
+describe('portfolio', () => {
+  it('merges two exchanges to the last decimal, values at the sim’s prices, lists unpriced assets unvalued', async () => {
+    const binance = addBinanceAccount(stack.sim, {
+      BTC: { free: '0.50000001', locked: '0.01' },
+      USDT: { free: '1234.56', locked: '100.44' },
+      XYZ: { free: '7', locked: '0' },
+    });
+    const okx = addOkxAccount(stack.sim, {
+      BTC: { free: '0.24999999', locked: '0' },
+      ETH: { free: '1.5', locked: '0' },
+    });
+    await connectAndWait(api, {
+      exchangeId: 'binance',
+      label: 'Binance',
+      credentials: { apiKey: binance.apiKey, secret: binance.secret },
+    });
+    await connectAndWait(api, {
+      exchangeId: 'okx',
+      label: 'OKX',
+      credentials: { apiKey: okx.apiKey, secret: okx.secret, password: okx.passphrase },
+    });
+    await stack.workers!.prices.refresh();
+
+    const { portfolio } = await api.ok<{ portfolio: Portfolio }>(PORTFOLIO, {});
+    expect(portfolio.quote).toBe('USD');
+    expect(portfolio.assets.map((a) => [a.asset, a.amount, a.price, a.value])).toEqual([
+      ['BTC', '0.76', '60000.5', '45600.38'],
+      ['ETH', '1.5', '3000', '4500'],
+      ['USDT', '1335', '1', '1335'],
+      ['XYZ', '7', null, null],
+    ]);
+    expect(portfolio.assets[0]?.exchangeIds).toEqual(['binance', 'okx']);
+    expect(portfolio.total).toBe('51435.38');
+    expect(portfolio.unpricedAssets).toEqual(['XYZ']);
+    expect(
+      portfolio.exchanges.map((e) => [e.exchangeId, e.value, e.unpricedAssets, e.exchange?.name]),
+    ).toEqual([
+      ['binance', '31935.2556', ['XYZ'], 'Binance'],
+      ['okx', '19500.1244', [], 'OKX'],
+    ]);
+    expect(portfolio.stale).toBe(false);
+    expect(Date.now() - Date.parse(portfolio.pricesAt ?? '')).toBeLessThan(60_000);
+
+    const { portfolio: inEur } = await api.ok<{ portfolio: Portfolio }>(PORTFOLIO, { quote: 'EUR' });
+    expect(inEur.total).toBe('41148.304');
+    expect(inEur.assets.find((a) => a.asset === 'ETH')?.value).toBe('3600');
+  });
+
+  it('follows a balance change on the exchange once the connection is read again', async () => {
+    const keys = addBinanceAccount(stack.sim, { ETH: { free: '1', locked: '0' } });
+    const client = await signedUpClient(stack.apiUrl);
+    const id = await connectAndWait(client, {
+      exchangeId: 'binance',
+      label: 'Moves',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
+    await stack.workers!.prices.refresh();
+    expect((await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total).toBe('3000');
+
+    stack.sim.setBalances('binance', keys.uid, { ETH: { free: '2.5', locked: '0' } });
+    await client.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, { id });
+    await waitForStatus(client, id, (s) => s === 'CONNECTED');
+    await expect
+      .poll(async () => (await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total)
+      .toBe('7500');
+  });
+
+  it('shows another user nothing of this one’s holdings', async () => {
+    const stranger = await signedUpClient(stack.apiUrl);
+    const { portfolio } = await stranger.ok<{ portfolio: Portfolio }>(PORTFOLIO, { quote: 'BTC' });
+    expect(portfolio).toMatchObject({ quote: 'BTC', total: '0', assets: [], exchanges: [], change24h: null });
+  });
+});

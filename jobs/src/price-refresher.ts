@@ -1,0 +1,67 @@
+import { fetchSpotTickers, hasSpotTickers } from '@keyport/exchange/spot-tickers';
+import { claimTickerRefresh, storeTickers } from '@keyport/valuation/ticker-cache';
+import type { JobsDeps } from './deps';
+
+/** Exchanges whose prices someone needs: those with a connected account. */
+async function pricedExchanges(deps: JobsDeps): Promise<string[]> {
+  const rows = await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ exchange_id: string }[]>(
+      "select distinct exchange_id from exchange_connections where deleted_at is null and status = 'CONNECTED'",
+    );
+  return rows.map((row) => row.exchange_id).filter(hasSpotTickers);
+}
+
+/**
+ * Keeps each exchange's spot tickers fresh in Redis for every api process to value portfolios with: one
+ * public request per exchange per interval across all workers (a Redis claim), never one per connection.
+ */
+export async function refreshPrices(deps: JobsDeps): Promise<number> {
+  const { config } = deps;
+  let stored = 0;
+  for (const exchangeId of await pricedExchanges(deps)) {
+    // a bit shorter than the interval, so the next sweep of any worker can take it again
+    const claimed = await claimTickerRefresh(
+      deps.redis,
+      config.REDIS_PREFIX,
+      exchangeId,
+      config.PRICE_REFRESH_MS * 0.9,
+    );
+    if (!claimed) continue;
+    try {
+      const book = await fetchSpotTickers({
+        exchangeId,
+        urlOverrides: config.urlOverrides,
+        timeoutMs: config.EXCHANGE_TIMEOUT_MS,
+      });
+      await storeTickers(deps.redis, config.REDIS_PREFIX, book);
+      stored += 1;
+    } catch (error) {
+      deps.logger.warn(
+        { exchangeId, err: (error as Error).message },
+        'spot tickers not refreshed; prices may go stale',
+      );
+    }
+  }
+  return stored;
+}
+
+export function startPriceRefresher(deps: JobsDeps): { stop(): void; refresh(): Promise<number> } {
+  let running: Promise<number> | null = null;
+  const refresh = () => {
+    running ??= refreshPrices(deps)
+      .catch((error: Error) => {
+        deps.logger.warn({ err: error.message }, 'price refresh failed; next round retries');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  void refresh();
+  const timer = setInterval(() => void refresh(), deps.config.PRICE_REFRESH_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), refresh };
+}
