@@ -1,5 +1,6 @@
 import type { Orm } from '@keyport/db/orm';
-import type { ConnectionUpdated } from '@keyport/events/connection-events';
+import type { ConnectionUpdated, PortfolioUpdated } from '@keyport/events/connection-events';
+import type { RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
 import type { Keyring } from '@keyport/vault/keyring';
 import type { Queue } from 'bullmq';
@@ -13,7 +14,8 @@ export interface ApiDeps {
   /** Public keys only: the api can seal credentials but never open them. */
   keyring: Keyring;
   verifyQueue: Queue<VerifyConnectionPayload>;
-  pubsub: PubSub<Record<string, [ConnectionUpdated]>>;
+  refreshQueue: Queue<RefreshBalancesPayload>;
+  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated]>>;
   redisPrefix: string;
   /** Plain Redis commands (cached spot tickers); not a subscriber connection. */
   cache: Redis;

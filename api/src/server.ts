@@ -5,6 +5,7 @@ import { ConfigError } from '@keyport/config/env';
 import { openDatabase } from '@keyport/db/orm';
 import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
+import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     orm,
     keyring,
     verifyQueue: createVerifyQueue(producer, config.REDIS_PREFIX),
+    refreshQueue: createRefreshQueue(producer, config.REDIS_PREFIX),
     pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
     redisPrefix: config.REDIS_PREFIX,
     cache: producer,

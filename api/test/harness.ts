@@ -10,6 +10,7 @@ import type { JobsDeps } from '@keyport/jobs/deps';
 import { type RunningWorkers, startWorkers } from '@keyport/jobs/worker';
 import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
+import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
@@ -62,6 +63,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     orm: db.orm,
     keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys }),
     verifyQueue: createVerifyQueue(producer, redisPrefix),
+    refreshQueue: createRefreshQueue(producer, redisPrefix),
     pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
     redisPrefix,
     cache: producer,
@@ -75,6 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     redis,
     publisher,
     verifyQueue: createVerifyQueue(redis, redisPrefix),
+    refreshQueue: createRefreshQueue(redis, redisPrefix),
     logger: pinoTo(
       {
         write: (line) => {
@@ -94,6 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       RETRY_LATER_MS: 60_000,
       RECONCILE_INTERVAL_MS: 500,
       PRICE_REFRESH_MS: 500,
+      BALANCE_REFRESH_MS: 60_000,
       LOCK_DURATION_MS: 5_000,
       STALLED_INTERVAL_MS: 5_000,
     },
@@ -123,7 +127,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await apiDeps.verifyQueue.close();
+      await apiDeps.refreshQueue.close();
       await jobsDeps.verifyQueue.close();
+      await jobsDeps.refreshQueue.close();
       const keys = await redis.keys(`${redisPrefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
       for (const client of [producer, publishClient, subscribeClient, redis, publisher]) client.disconnect();

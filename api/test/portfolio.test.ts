@@ -106,7 +106,7 @@ describe('portfolio', () => {
     expect(inEur.assets.find((a) => a.asset === 'ETH')?.value).toBe('3600');
   });
 
-  it('follows a balance change on the exchange once the connection is read again', async () => {
+  it('refreshes balances on demand and by the cadence, and pushes the new valuation to portfolioUpdated', async () => {
     const keys = addBinanceAccount(stack.sim, { ETH: { free: '1', locked: '0' } });
     const client = await signedUpClient(stack.apiUrl);
     const id = await connectAndWait(client, {
@@ -117,12 +117,48 @@ describe('portfolio', () => {
     await stack.workers!.prices.refresh();
     expect((await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total).toBe('3000');
 
+    const live = client.subscribe<{ portfolioUpdated: Portfolio }>(
+      'subscription { portfolioUpdated(quote: USD) { total assets { asset amount value } } }',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
     stack.sim.setBalances('binance', keys.uid, { ETH: { free: '2.5', locked: '0' } });
-    await client.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, { id });
-    await waitForStatus(client, id, (s) => s === 'CONNECTED');
-    await expect
-      .poll(async () => (await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total)
-      .toBe('7500');
+    const { refreshBalances } = await client.ok<{ refreshBalances: { __typename: string } }>(
+      'mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }',
+      { id },
+    );
+    expect(refreshBalances.__typename).toBe('MutationRefreshBalancesSuccess');
+    const events = await live.waitFor((all) => all.some((e) => e.portfolioUpdated.total === '7500'));
+    expect(events.at(-1)?.portfolioUpdated.assets).toEqual([{ asset: 'ETH', amount: '2.5', value: '7500' }]);
+
+    // the cadence: balances older than BALANCE_REFRESH_MS are read again by the sweeper
+    stack.sim.setBalances('binance', keys.uid, { ETH: { free: '3', locked: '0' } });
+    await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute("update exchange_connections set last_synced_at = now() - interval '1 hour' where id = ?", [
+        id,
+      ]);
+    expect(await stack.workers!.refreshes.sweep()).toBeGreaterThanOrEqual(1);
+    await live.waitFor((all) => all.some((e) => e.portfolioUpdated.total === '9000'));
+    live.close();
+  });
+
+  it('hands a refresh that finds the key revoked to the status machine: EXPIRED, with the remedy', async () => {
+    const keys = addBinanceAccount(stack.sim);
+    const id = await connectAndWait(api, {
+      exchangeId: 'binance',
+      label: 'Revoked later',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
+    stack.sim.revokeKey(keys.apiKey);
+    await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
+    const expired = await waitForStatus(api, id, (s) => s === 'EXPIRED');
+    expect(expired.statusReason?.code).toBe('KEY_EXPIRED');
+    const { refreshBalances } = await api.ok<{ refreshBalances: { __typename: string; code?: string } }>(
+      'mutation ($id: ID!) { refreshBalances(id: $id) { __typename ... on Error { code } } }',
+      { id },
+    );
+    expect(refreshBalances).toEqual({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
   });
 
   it('shows another user nothing of this one’s holdings', async () => {

@@ -19,6 +19,8 @@ const JobsConfigSchema = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often a connected account's balances are read again (each account jittered by up to a fifth). */
+  BALANCE_REFRESH_MS: z.coerce.number().int().min(500).default(60_000),
   /** How often each exchange's spot tickers (portfolio prices) are fetched again. */
   PRICE_REFRESH_MS: z.coerce.number().int().min(200).default(30_000),
 });

@@ -1,4 +1,5 @@
 import type { Orm } from '@keyport/db/orm';
+import type { RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
 import type { Keyring } from '@keyport/vault/keyring';
 import type { Queue } from 'bullmq';
@@ -14,6 +15,7 @@ export interface JobsDeps {
   redis: Redis;
   publisher: Redis;
   verifyQueue: Queue<VerifyConnectionPayload>;
+  refreshQueue: Queue<RefreshBalancesPayload>;
   logger: Logger;
   config: Pick<
     JobsConfig,
@@ -28,5 +30,6 @@ export interface JobsDeps {
     | 'LOCK_DURATION_MS'
     | 'STALLED_INTERVAL_MS'
     | 'PRICE_REFRESH_MS'
+    | 'BALANCE_REFRESH_MS'
   >;
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '@keyport/config/env';
 import { openDatabase } from '@keyport/db/orm';
 import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
+import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { loadJobsConfig } from './config';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     redis,
     publisher,
     verifyQueue: createVerifyQueue(redis, config.REDIS_PREFIX),
+    refreshQueue: createRefreshQueue(redis, config.REDIS_PREFIX),
     logger,
     config,
   };
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing running jobs');
     await workers.close();
     await deps.verifyQueue.close();
+    await deps.refreshQueue.close();
     redis.disconnect();
     publisher.disconnect();
     await orm.close();

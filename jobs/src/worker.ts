@@ -1,3 +1,4 @@
+import { REFRESH_BALANCES_QUEUE, type RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import {
   EXCHANGE_BACKOFF,
   VERIFY_CONNECTION_QUEUE,
@@ -6,14 +7,18 @@ import {
 import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
 import { startPriceRefresher } from './price-refresher';
+import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
 import { retryDelay } from './processors/retryable-verification-error';
 import { type VerifyResult, verifyConnection } from './processors/verify-connection';
 import { startReconciler } from './reconciler';
+import { startRefreshSweeper } from './refresh-sweeper';
 
 export interface RunningWorkers {
   verifyWorker: Worker<VerifyConnectionPayload, VerifyResult>;
   reconciler: ReturnType<typeof startReconciler>;
   prices: ReturnType<typeof startPriceRefresher>;
+  refreshWorker: Worker<RefreshBalancesPayload, RefreshResult>;
+  refreshes: ReturnType<typeof startRefreshSweeper>;
   close(): Promise<void>;
 }
 
@@ -44,15 +49,35 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
       logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
+  const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
+    REFRESH_BALANCES_QUEUE,
+    (job) => refreshBalances(job, deps),
+    {
+      connection: deps.redis,
+      prefix: config.REDIS_PREFIX,
+      concurrency: config.VERIFY_CONCURRENCY,
+      lockDuration: config.LOCK_DURATION_MS,
+      stalledInterval: config.STALLED_INTERVAL_MS,
+    },
+  );
+  refreshWorker.on('failed', (job, error) =>
+    logger.error({ jobId: job?.id, err: error.message }, 'balance refresh job failed'),
+  );
+  refreshWorker.on('error', (error) => logger.error({ err: error.message }, 'refresh worker error'));
   const reconciler = startReconciler(deps);
   const prices = startPriceRefresher(deps);
+  const refreshes = startRefreshSweeper(deps);
   return {
     verifyWorker,
     reconciler,
     prices,
+    refreshWorker,
+    refreshes,
     async close() {
       reconciler.stop();
       prices.stop();
+      refreshes.stop();
+      await refreshWorker.close();
       await verifyWorker.close();
     },
   };

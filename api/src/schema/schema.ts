@@ -6,6 +6,7 @@ import '../modules/connections/queries';
 import '../modules/connections/mutations';
 import '../modules/connections/subscriptions';
 import '../modules/portfolio/queries';
+import '../modules/portfolio/subscriptions';
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
 

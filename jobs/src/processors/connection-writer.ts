@@ -7,7 +7,7 @@ import {
   writeWorkerChange,
 } from '@keyport/db/connection-change-sql';
 import { updateProgressStep } from '@keyport/db/connection-rows';
-import { publishConnectionUpdated } from '@keyport/events/connection-events';
+import { publishConnectionUpdated, publishPortfolioUpdated } from '@keyport/events/connection-events';
 import type { EntityManager } from '@mikro-orm/core';
 import type { JobsDeps } from '../deps';
 
@@ -66,6 +66,14 @@ export class ConnectionWriter {
     connection.progressStep = step;
     await this.publish();
     return true;
+  }
+
+  /** Tells the owner's portfolio views that balances changed. */
+  async publishPortfolio(): Promise<void> {
+    await publishPortfolioUpdated(this.deps.publisher, this.deps.config.REDIS_PREFIX, {
+      ownerId: this.connection.owner,
+      at: Date.now(),
+    }).catch((error: Error) => this.deps.logger.warn({ err: error.message }, 'portfolio publish failed'));
   }
 
   private async publish(): Promise<void> {

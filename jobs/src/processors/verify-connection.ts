@@ -5,10 +5,10 @@ import {
   type VerifyConnectionPayload,
   VerifyConnectionPayloadSchema,
 } from '@keyport/queue/verify-connection';
-import { type Envelope, isEnvelope, openCredentials } from '@keyport/vault/envelope';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { ConnectionWriter } from './connection-writer';
+import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
 
 export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retrying'; reason?: ReasonCode };
@@ -18,25 +18,6 @@ const REFUSED_KEY_REASONS: ReasonCode[] = ['KEY_REJECTED', 'SIGNATURE_REJECTED',
 
 function workedBefore(writer: ConnectionWriter): Promise<boolean> {
   return hasConnectedBefore(writer.entityManager, writer.connection);
-}
-
-function decrypt(deps: JobsDeps, writer: ConnectionWriter): Record<string, string> | null {
-  const { connection } = writer;
-  const envelope = connection.credentials;
-  if (!isEnvelope(envelope)) return null;
-  try {
-    return openCredentials(deps.keyring, envelope as Envelope, {
-      connectionId: connection.id,
-      ownerId: connection.owner,
-      version: connection.credentialVersion,
-    });
-  } catch (error) {
-    deps.logger.error(
-      { connectionId: connection.id, err: (error as Error).message },
-      'credentials could not be opened',
-    );
-    return null;
-  }
 }
 
 /**
@@ -87,6 +68,7 @@ export async function verifyConnection(
       },
       outcome.balances,
     );
+    if (saved) await writer.publishPortfolio();
     return { outcome: saved ? 'connected' : 'skipped' };
   }
 

@@ -20,7 +20,7 @@ describe('VitestTotals', () => {
     const totals = new VitestTotals();
     totals.add('@keyport/web:test:   1 failed\n');
     totals.add('@keyport/web:test:     e2e/connect-flow.spec.ts:7:3 › shows 3 passed checks\n');
-    totals.add('@keyport/web:test:   3 passed (22.5s)\n');
+    totals.add('@keyport/web:test:   3 passed (1.2m)\n');
     totals.add('@keyport/web:test:       Tests  6 passed (6)\n');
     expect(totals.summary()).toBe('9 passed, 1 failed');
   });

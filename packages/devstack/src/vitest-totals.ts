@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 const SUMMARY = /\bTests\s+((?:\d+ [a-z]+(?:\s*\|\s*)?)+)\s*\(\d+\)\s*$/;
 const COUNT = /(\d+) ([a-z]+)/g;
 // turbo prefixes each line with "<package>:<task>: "
-const PLAYWRIGHT = /^(?:\S+:test:)?\s+(\d+) (passed|failed|flaky)(?: \([\d.]+m?s\))?\s*$/;
+const PLAYWRIGHT = /^(?:\S+:test:)?\s+(\d+) (passed|failed|flaky)(?: \([\d.]+(?:ms|s|m|h)\))?\s*$/;
 
 export class VitestTotals {
   passed = 0;

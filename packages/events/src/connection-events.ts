@@ -30,3 +30,20 @@ export async function publishConnectionUpdated(
   // redis-event-target's wire format: channel = topic, message = JSON of the payload
   await redis.publish(connectionTopic(prefix, payload.ownerId), JSON.stringify(payload));
 }
+
+/** "Balances or prices of this owner changed": the api re-values their portfolio for live views. */
+export function portfolioTopic(prefix: string, ownerId: string): string {
+  return `${prefix}:portfolio-updated:${ownerId}`;
+}
+
+export const PortfolioUpdatedSchema = z.object({ ownerId: z.uuid(), at: z.number() }).strict();
+export type PortfolioUpdated = z.infer<typeof PortfolioUpdatedSchema>;
+
+export async function publishPortfolioUpdated(
+  redis: Redis,
+  prefix: string,
+  event: PortfolioUpdated,
+): Promise<void> {
+  const payload = PortfolioUpdatedSchema.parse(event);
+  await redis.publish(portfolioTopic(prefix, payload.ownerId), JSON.stringify(payload));
+}

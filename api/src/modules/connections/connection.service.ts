@@ -3,6 +3,7 @@ import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
+import { enqueueRefresh } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
 import { keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -248,5 +249,21 @@ export async function deleteConnection(
   await ctx.em.flush();
   await ctx.em.nativeDelete(Balance, { connection: connection.id });
   await publishUpdate(ctx.deps, connection);
+  return connection;
+}
+
+/** Reads a connected account's balances again now, in the background; the portfolio follows live. */
+export async function refreshConnectionBalances(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  if (connection.status !== 'CONNECTED' || !connection.credentials) {
+    throw new ValidationError('Only a connected account can be refreshed: test its keys again first.', 'id');
+  }
+  await enqueueRefresh(ctx.deps.refreshQueue, [
+    { connectionId: connection.id, credentialVersion: connection.credentialVersion },
+  ]);
   return connection;
 }

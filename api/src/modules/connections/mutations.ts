@@ -11,6 +11,7 @@ import { AccountTypeEnum } from '../exchanges/types';
 import {
   connectExchange,
   deleteConnection,
+  refreshConnectionBalances,
   renameConnection,
   replaceCredentials,
   verifyAgain,
@@ -76,6 +77,15 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => verifyAgain(ctx, ctx.viewer!, String(id)),
+  }),
+  refreshBalances: t.field({
+    type: ExchangeConnectionRef,
+    description:
+      'Reads a connected account’s balances again now (they are also refreshed every minute); `lastSyncedAt` and `portfolioUpdated` follow.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { id: t.arg.id() },
+    resolve: (_root, { id }, ctx) => refreshConnectionBalances(ctx, ctx.viewer!, String(id)),
   }),
   renameExchangeConnection: t.field({
     type: ExchangeConnectionRef,

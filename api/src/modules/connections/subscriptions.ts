@@ -1,5 +1,9 @@
 import { findConnectionById } from '@keyport/db/connection-rows';
-import { type ConnectionUpdated, connectionTopic } from '@keyport/events/connection-events';
+import {
+  type ConnectionUpdated,
+  connectionTopic,
+  type PortfolioUpdated,
+} from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
 import { builder } from '../../schema/builder';
@@ -27,7 +31,10 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       }
       const own = pipe(
         deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)),
-        filter((event: ConnectionUpdated) => event.ownerId === ownerId && (!id || event.connectionId === id)),
+        filter(
+          (event: ConnectionUpdated | PortfolioUpdated): event is ConnectionUpdated =>
+            'connectionId' in event && event.ownerId === ownerId && (!id || event.connectionId === id),
+        ),
       );
       // notices that wait for a slow client collapse into one re-read per connection
       return latestPerKey(own, (event) => event.connectionId);

@@ -25,13 +25,13 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   pool?: ClientPool;
 }
 
-const processPool = new ClientPool();
+export const processPool = new ClientPool();
 
 // One clock offset per exchange for this process, so every job signs with a corrected timestamp.
 const clockOffsets = new Map<string, { difference: number; measuredAt: number }>();
 const CLOCK_OFFSET_TTL_MS = 10 * 60_000;
 
-function knownOffset(exchangeId: string): number | undefined {
+export function knownOffset(exchangeId: string): number | undefined {
   const known = clockOffsets.get(exchangeId);
   return known && Date.now() - known.measuredAt < CLOCK_OFFSET_TTL_MS ? known.difference : undefined;
 }
@@ -47,7 +47,7 @@ function decimal(value: unknown): string {
         .replace(/\.?0+$/, '') || '0';
 }
 
-function balanceLines(balance: Balances, accountType: string): BalanceLine[] {
+export function balanceLines(balance: Balances, accountType: string): BalanceLine[] {
   const lines: BalanceLine[] = [];
   const totals = (balance.total ?? {}) as unknown as Record<string, unknown>;
   const free = (balance.free ?? {}) as unknown as Record<string, unknown>;
@@ -60,7 +60,7 @@ function balanceLines(balance: Balances, accountType: string): BalanceLine[] {
   return lines;
 }
 
-async function fetchBalanceResyncingClock(exchange: Exchange, exchangeId: string): Promise<Balances> {
+export async function fetchBalanceResyncingClock(exchange: Exchange, exchangeId: string): Promise<Balances> {
   try {
     return await exchange.fetchBalance();
   } catch (error) {

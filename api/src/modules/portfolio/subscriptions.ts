@@ -1,0 +1,33 @@
+import {
+  type ConnectionUpdated,
+  type PortfolioUpdated,
+  portfolioTopic,
+} from '@keyport/events/connection-events';
+import { filter, pipe } from 'graphql-yoga';
+import { builder } from '../../schema/builder';
+import { latestPerKey } from '../connections/latest-per-key';
+import { viewerPortfolio } from './portfolio.service';
+import { PortfolioRef, QuoteEnum } from './types';
+
+builder.subscriptionField('portfolioUpdated', (t) =>
+  t.field({
+    type: PortfolioRef,
+    description:
+      'The viewer’s portfolio, valued again each time their balances change. At-most-once: re-query after reconnecting.',
+    authScopes: { signedIn: true },
+    args: { quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }) },
+    subscribe: (_root, _args, { viewer, deps }) => {
+      const ownerId = viewer!.userId;
+      const own = pipe(
+        deps.pubsub.subscribe(portfolioTopic(deps.redisPrefix, ownerId)),
+        filter(
+          (event: ConnectionUpdated | PortfolioUpdated): event is PortfolioUpdated =>
+            !('connectionId' in event) && event.ownerId === ownerId,
+        ),
+      );
+      // one valuation per burst: many accounts refreshed together need only the latest total
+      return latestPerKey(own, (event) => event.ownerId);
+    },
+    resolve: (_event: PortfolioUpdated, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
+  }),
+);

@@ -1,0 +1,61 @@
+import { readBalances } from '@keyport/exchange/read-balances';
+import type { ReasonCode } from '@keyport/exchange/status';
+import { type RefreshBalancesPayload, RefreshBalancesPayloadSchema } from '@keyport/queue/refresh-balances';
+import type { Job } from 'bullmq';
+import type { JobsDeps } from '../deps';
+import { ConnectionWriter } from './connection-writer';
+import { decrypt } from './open-stored-credentials';
+
+export type RefreshResult = { outcome: 'skipped' | 'refreshed' | 'expired' | 'kept'; reason?: ReasonCode };
+
+// refused keys on an account that was connected: revoked, deleted or expired since
+const REFUSED_KEY_REASONS: ReasonCode[] = [
+  'KEY_REJECTED',
+  'SIGNATURE_REJECTED',
+  'PASSPHRASE_REJECTED',
+  'KEY_EXPIRED',
+];
+
+/**
+ * Reads a connected account's balances again: one balance request, the balances replaced in one
+ * statement, the owner's portfolio told. A key the exchange now refuses hands the connection to the
+ * status machine (EXPIRED); a transient failure keeps it connected with its last balances (see
+ * lastSyncedAt) until the next sweep.
+ */
+export async function refreshBalances(
+  job: Job<RefreshBalancesPayload>,
+  deps: JobsDeps,
+): Promise<RefreshResult> {
+  const payload = RefreshBalancesPayloadSchema.parse(job.data);
+  const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
+  if (writer?.connection.status !== 'CONNECTED' || !writer.connection.credentials)
+    return { outcome: 'skipped' };
+  const { connection } = writer;
+  const credentials = decrypt(deps, writer);
+  if (!credentials) return { outcome: 'kept', reason: 'CREDENTIALS_UNREADABLE' };
+
+  const outcome = await readBalances({
+    exchangeId: connection.exchangeId,
+    credentials,
+    sandbox: connection.sandbox,
+    urlOverrides: deps.config.urlOverrides,
+    timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
+  });
+  if (outcome.ok) {
+    const saved = await writer.save(undefined, { lastSyncedAt: new Date() }, outcome.balances);
+    if (saved) await writer.publishPortfolio();
+    return { outcome: saved ? 'refreshed' : 'skipped' };
+  }
+  if (REFUSED_KEY_REASONS.includes(outcome.reason)) {
+    await writer.save(
+      { kind: 'STATUS_CHANGED', status: 'EXPIRED', reasonCode: 'KEY_EXPIRED' },
+      { progressStep: 'DONE', retryAt: null },
+    );
+    return { outcome: 'expired', reason: outcome.reason };
+  }
+  deps.logger.warn(
+    { connectionId: connection.id, reason: outcome.reason },
+    'balances not refreshed; the next sweep tries again',
+  );
+  return { outcome: 'kept', reason: outcome.reason };
+}
