@@ -1,3 +1,4 @@
+import { publishPortfolioUpdated } from '@keyport/events/connection-events';
 import { fetchSpotTickers, hasSpotTickers } from '@keyport/exchange/spot-tickers';
 import { claimTickerRefresh, storeTickers } from '@keyport/valuation/ticker-cache';
 import type { JobsDeps } from './deps';
@@ -37,6 +38,7 @@ export async function refreshPrices(deps: JobsDeps): Promise<number> {
       });
       await storeTickers(deps.redis, config.REDIS_PREFIX, book);
       stored += 1;
+      await tellOwners(deps, exchangeId);
     } catch (error) {
       deps.logger.warn(
         { exchangeId, err: (error as Error).message },
@@ -45,6 +47,23 @@ export async function refreshPrices(deps: JobsDeps): Promise<number> {
     }
   }
   return stored;
+}
+
+/** New prices change every portfolio holding that exchange: its owners' live views value again. */
+async function tellOwners(deps: JobsDeps, exchangeId: string): Promise<void> {
+  const owners = await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ owner_id: string }[]>(
+      "select distinct owner_id from exchange_connections where exchange_id = ? and deleted_at is null and status = 'CONNECTED'",
+      [exchangeId],
+    );
+  const at = Date.now();
+  await Promise.all(
+    owners.map((row) =>
+      publishPortfolioUpdated(deps.publisher, deps.config.REDIS_PREFIX, { ownerId: row.owner_id, at }),
+    ),
+  );
 }
 
 export function startPriceRefresher(deps: JobsDeps): { stop(): void; refresh(): Promise<number> } {

@@ -61,7 +61,9 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const db = await createTestDatabase();
   const prefix = `kpe2e-${randomBytes(4).toString('hex')}`;
-  const sim = await startExchangeSim({ fixture: { accounts: [] } });
+  const sim = await startExchangeSim({
+    fixture: { accounts: [], tickers: { 'BTC/USDT': { last: '60000', open24h: '59000' } } },
+  });
   const keyring = formatKeyring([generateMasterKey('e2e1')]);
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
   const common = {
@@ -83,6 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: sim.url, okx: sim.url }),
     RETRY_BASE_MS: '200',
     RECONCILE_INTERVAL_MS: '1000',
+    PRICE_REFRESH_MS: '1000',
   });
   const nextBin = require.resolve('next/dist/bin/next');
   const web = start(

@@ -20,10 +20,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface SimKey {
   apiKey: string;
   secret: string;
+  /** The sim account the key belongs to. */
+  uid: string;
 }
 
 /** A fresh Binance account on the simulator with a read + trade key (withdrawals off) of its own. */
 export async function createSimAccount(keys = 1): Promise<SimKey[]> {
+  const uid = String(Date.now() + Math.floor(Math.random() * 1000));
   const made = Array.from({ length: keys }, () => ({
     apiKey: `E2E${randomBytes(30).toString('hex')}`.slice(0, 64),
     secret: randomBytes(24).toString('hex'),
@@ -33,14 +36,14 @@ export async function createSimAccount(keys = 1): Promise<SimKey[]> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       exchange: 'binance',
-      uid: String(Date.now()),
+      uid,
       canWithdraw: false,
       balances: { BTC: { free: '0.5', locked: '0.01' }, USDT: { free: '1234.56', locked: '0' } },
       keys: made.map((key) => ({ ...key, permissions: { read: true, spotTrade: true } })),
     }),
   });
   expect(response.ok, await response.clone().text()).toBe(true);
-  return made;
+  return made.map((key) => ({ ...key, uid }));
 }
 
 export async function revokeSimKey(apiKey: string): Promise<void> {
@@ -68,4 +71,28 @@ export async function tabTo(page: Page, target: Locator, max = 40): Promise<void
     await page.keyboard.press('Tab');
   }
   throw new Error(`could not reach ${target} with Tab`);
+}
+
+export async function setSimBalances(
+  uid: string,
+  balances: Record<string, { free: string; locked: string }>,
+) {
+  const response = await fetch(`${simUrl()}/__sim/accounts/binance/${uid}/balances`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ balances }),
+  });
+  expect(response.ok, await response.clone().text()).toBe(true);
+}
+
+/** GraphQL as the signed-in browser user, from the test (same origin, same cookie). */
+export function apiAs(cookie: string) {
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const response = await fetch(`${baseUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    return ((await response.json()) as { data: T }).data;
+  };
 }

@@ -28,6 +28,7 @@ export default async function AppLayout({
         </Link>
         <nav aria-label={t('mainNav')} className="mainnav">
           <Link href="/exchanges">{t('myExchanges')}</Link>
+          <Link href="/portfolio">{t('portfolio')}</Link>
           <Link href="/exchanges/new">{t('addExchange')}</Link>
         </nav>
         <LiveIndicator />

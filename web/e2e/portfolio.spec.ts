@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, baseUrl, createSimAccount, messages, screenshot, setSimBalances, signUp } from './helpers';
+
+for (const locale of ['en', 'fr'] as const) {
+  const m = messages[locale];
+
+  test(`Portfolio shows holdings valued at the exchange’s price, and a balance change live (${locale})`, async ({
+    page,
+    context,
+  }) => {
+    const [key] = await createSimAccount();
+    await signUp(page, locale);
+    const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
+    const made = await api<{ connectExchange: { data: { id: string } } }>(
+      `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
+        ... on MutationConnectExchangeSuccess { data { id } } } }`,
+      {
+        input: {
+          exchangeId: 'binance',
+          label: 'Spot',
+          credentials: { apiKey: key!.apiKey, secret: key!.secret },
+        },
+      },
+    );
+    const id = made.connectExchange.data.id;
+    await expect
+      .poll(
+        async () =>
+          (
+            await api<{ c: { status: string } }>(
+              'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
+              { id },
+            )
+          ).c.status,
+      )
+      .toBe('CONNECTED');
+
+    await page
+      .getByRole('navigation', { name: m.nav.mainNav })
+      .getByRole('link', { name: m.nav.portfolio, exact: true })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: m.portfolio.title })).toBeVisible();
+    // BTC 0.51 at 60,000 USDT: 30,600; USDT 1,234.56 at par — prices arrive live from the workers
+    const btc = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'BTC', exact: true }) });
+    await expect(btc).toContainText(locale === 'fr' ? '30\u202f600 USD' : '30,600 USD');
+    await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '31834.56');
+    await screenshot(page, `${locale}-portfolio`);
+
+    await page.evaluate(() => Object.assign(window, { e2eMarker: 'same page' }));
+    await setSimBalances(key!.uid, { BTC: { free: '1', locked: '0' } });
+    await api('mutation($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
+    await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '61234.56');
+    await expect(btc).toContainText(locale === 'fr' ? '60\u202f000 USD' : '60,000 USD');
+    expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe(
+      'same page',
+    );
+
+    await page.getByRole('link', { name: 'EUR', exact: true }).click();
+    await expect(page).toHaveURL(/quote=EUR/);
+    // no EUR market on the sim: BTC cannot be valued in EUR, and says so instead of showing 0
+    await expect(btc).toContainText(m.portfolio.unpriced);
+  });
+}
+
+test('an empty portfolio says what to do', async ({ page }) => {
+  await signUp(page, 'en');
+  await page.goto(`${baseUrl()}/en/portfolio`);
+  await expect(page.getByRole('heading', { name: messages.en.portfolio.emptyTitle })).toBeVisible();
+});
