@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
 let state: LiveState = 'connecting';
-let reconnects = 0;
+let linkUps = 0;
 const listeners = new Set<() => void>();
 
 function emit() {
@@ -16,9 +16,11 @@ export const liveStatus = {
     state = reconnecting ? 'reconnecting' : state === 'live' ? 'live' : 'connecting';
     emit();
   },
-  connected(reconnected: boolean) {
+  connected(_reconnected: boolean) {
     state = 'live';
-    if (reconnected) reconnects += 1;
+    // every link that comes up, the first included: what changed between the server render and the
+    // stream opening was announced to nobody, so views fetch again
+    linkUps += 1;
     emit();
   },
   lost() {
@@ -40,11 +42,11 @@ export function useLiveState(): LiveState {
   );
 }
 
-/** Grows by one each time a live link comes back after a break: views re-query what they may have missed. */
+/** Grows by one each time a live link comes up (first time or after a break): views re-query what they may have missed. */
 export function useReconnects(): number {
   return useSyncExternalStore(
     subscribe,
-    () => reconnects,
+    () => linkUps,
     () => 0,
   );
 }

@@ -47,7 +47,15 @@ export function useLiveConnections(initial: readonly Row[]): Row[] {
       .query(ConnectionsQuery, {}, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
-        if (result.data) setRows([...result.data.exchangeConnections]);
+        const fetched = result.data?.exchangeConnections;
+        if (!fetched) return;
+        // the list as the server has it now, each row kept as it is here when a live event brought a newer one
+        setRows((current) =>
+          fetched.map((row) => {
+            const mine = current.find((r) => idOf(r) === idOf(row));
+            return mine && stamp(mine) > stamp(row) ? mine : row;
+          }),
+        );
       });
   }, [reconnects, client]);
 
