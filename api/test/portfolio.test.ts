@@ -161,6 +161,42 @@ describe('portfolio', () => {
     expect(refreshBalances).toEqual({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
   });
 
+  it('records history points as balances change, newest last, in the quote asked', async () => {
+    const keys = addBinanceAccount(stack.sim, { BTC: { free: '1', locked: '0' } });
+    const client = await signedUpClient(stack.apiUrl);
+    const id = await connectAndWait(client, {
+      exchangeId: 'binance',
+      label: 'History',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+    });
+    await stack.workers!.prices.refresh();
+    expect(await stack.workers!.snapshots.take()).toBeGreaterThanOrEqual(1);
+    stack.sim.setBalances('binance', keys.uid, { BTC: { free: '2', locked: '0' } });
+    await client.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
+    await expect
+      .poll(async () => (await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total)
+      .toBe('120001');
+    await stack.workers!.snapshots.take();
+
+    const HISTORY =
+      'query ($quote: Quote) { portfolioHistory(range: DAY, quote: $quote) { at value complete } }';
+    const { portfolioHistory } = await client.ok<{
+      portfolioHistory: { at: string; value: string | null; complete: boolean }[];
+    }>(HISTORY, { quote: 'USD' });
+    expect(portfolioHistory.map((p) => [p.value, p.complete])).toEqual([
+      ['60000.5', true],
+      ['120001', true],
+    ]);
+    expect(Date.parse(portfolioHistory[0]!.at)).toBeLessThanOrEqual(Date.parse(portfolioHistory[1]!.at));
+    const inEur = await client.ok<{ portfolioHistory: { value: string | null }[] }>(HISTORY, {
+      quote: 'EUR',
+    });
+    expect(inEur.portfolioHistory.map((p) => p.value)).toEqual(['48000.4', '96000.8']);
+    // another user sees none of it
+    const stranger = await signedUpClient(stack.apiUrl);
+    expect((await stranger.ok<{ portfolioHistory: unknown[] }>(HISTORY, {})).portfolioHistory).toEqual([]);
+  });
+
   it('shows another user nothing of this one’s holdings', async () => {
     const stranger = await signedUpClient(stack.apiUrl);
     const { portfolio } = await stranger.ok<{ portfolio: Portfolio }>(PORTFOLIO, { quote: 'BTC' });

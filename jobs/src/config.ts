@@ -21,6 +21,12 @@ const JobsConfigSchema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often a connected account's balances are read again (each account jittered by up to a fifth). */
   BALANCE_REFRESH_MS: z.coerce.number().int().min(500).default(60_000),
+  /** How often each user's portfolio total is recorded for its history (downsampled as it ages). */
+  SNAPSHOT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
   /** How often each exchange's spot tickers (portfolio prices) are fetched again. */
   PRICE_REFRESH_MS: z.coerce.number().int().min(200).default(30_000),
 });

@@ -31,5 +31,6 @@ export interface JobsDeps {
     | 'STALLED_INTERVAL_MS'
     | 'PRICE_REFRESH_MS'
     | 'BALANCE_REFRESH_MS'
+    | 'SNAPSHOT_INTERVAL_MS'
   >;
 }

@@ -6,6 +6,7 @@ import {
 } from '@keyport/queue/verify-connection';
 import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
+import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
 import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
 import { retryDelay } from './processors/retryable-verification-error';
@@ -19,6 +20,7 @@ export interface RunningWorkers {
   prices: ReturnType<typeof startPriceRefresher>;
   refreshWorker: Worker<RefreshBalancesPayload, RefreshResult>;
   refreshes: ReturnType<typeof startRefreshSweeper>;
+  snapshots: ReturnType<typeof startSnapshotter>;
   close(): Promise<void>;
 }
 
@@ -67,13 +69,16 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   const reconciler = startReconciler(deps);
   const prices = startPriceRefresher(deps);
   const refreshes = startRefreshSweeper(deps);
+  const snapshots = startSnapshotter(deps);
   return {
     verifyWorker,
     reconciler,
     prices,
     refreshWorker,
     refreshes,
+    snapshots,
     async close() {
+      snapshots.stop();
       reconciler.stop();
       prices.stop();
       refreshes.stop();

@@ -1,15 +1,17 @@
 import { Balance } from './entities/balance.entity';
 import { ConnectionEvent } from './entities/connection-event.entity';
 import { ExchangeConnection } from './entities/exchange-connection.entity';
+import { PortfolioSnapshot } from './entities/portfolio-snapshot.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 
 export type { IBalance } from './entities/balance.entity';
 export type { IConnectionEvent } from './entities/connection-event.entity';
 export type { IExchangeConnection, SealedCredentials } from './entities/exchange-connection.entity';
+export type { IPortfolioSnapshot } from './entities/portfolio-snapshot.entity';
 export type { ISession } from './entities/session.entity';
 export type { IUser } from './entities/user.entity';
-export { Balance, ConnectionEvent, ExchangeConnection, Session, User };
+export { Balance, ConnectionEvent, ExchangeConnection, PortfolioSnapshot, Session, User };
 
 /** Explicit list: no folder globbing, which breaks in monorepos. */
-export const entities = [User, Session, ExchangeConnection, Balance, ConnectionEvent];
+export const entities = [User, Session, ExchangeConnection, Balance, ConnectionEvent, PortfolioSnapshot];

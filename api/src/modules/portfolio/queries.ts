@@ -1,6 +1,6 @@
 import { builder } from '../../schema/builder';
-import { viewerPortfolio } from './portfolio.service';
-import { PortfolioRef, QuoteEnum } from './types';
+import { HISTORY_RANGES, viewerHistory, viewerPortfolio } from './portfolio.service';
+import { PortfolioPointRef, PortfolioRef, QuoteEnum } from './types';
 
 builder.queryField('portfolio', (t) =>
   t.field({
@@ -10,5 +10,25 @@ builder.queryField('portfolio', (t) =>
     authScopes: { signedIn: true },
     args: { quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }) },
     resolve: (_root, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
+  }),
+);
+
+const HistoryRangeEnum = builder.enumType('HistoryRange', {
+  description: 'How far back a history goes: a day, a week, 30 days, a year, everything.',
+  values: Object.keys(HISTORY_RANGES) as (keyof typeof HISTORY_RANGES)[],
+});
+
+builder.queryField('portfolioHistory', (t) =>
+  t.field({
+    type: [PortfolioPointRef],
+    description:
+      'The viewer’s total over time, oldest first: a point every few minutes for the last day, hourly up to 30 days, daily beyond.',
+    authScopes: { signedIn: true },
+    args: {
+      range: t.arg({ type: HistoryRangeEnum, required: false, defaultValue: 'DAY' }),
+      quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }),
+    },
+    resolve: (_root, { range, quote }, ctx) =>
+      viewerHistory(ctx, ctx.viewer!, range ?? 'DAY', quote ?? 'USD'),
   }),
 );

@@ -76,3 +76,17 @@ export const PortfolioRef = builder.objectRef<PortfolioValuation>('Portfolio').i
     unpricedAssets: t.exposeStringList('unpricedAssets'),
   }),
 });
+
+export const PortfolioPointRef = builder
+  .objectRef<{ at: Date; value: string | null; complete: boolean }>('PortfolioPoint')
+  .implement({
+    description: 'The portfolio total at one moment.',
+    fields: (t) => ({
+      at: t.expose('at', { type: 'DateTime' }),
+      value: t.exposeString('value', {
+        nullable: true,
+        description: 'Null when nothing could be valued then.',
+      }),
+      complete: t.exposeBoolean('complete', { description: 'False when some held asset had no price then.' }),
+    }),
+  });

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125175140 } from './Migration20261125175140';
+import { Migration20261201091807 } from './Migration20261201091807';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125175140', class: Migration20261125175140 },
+  { name: 'Migration20261201091807', class: Migration20261201091807 },
 ];
