@@ -131,6 +131,7 @@ async function main() {
       await firstLoadJs(signedIn, `${base}/en/exchanges`, '/[locale]/exchanges'),
       await firstLoadJs(signedIn, `${base}/en/exchanges/new`, '/[locale]/exchanges/new'),
       await firstLoadJs(signedIn, `${base}/en/exchanges/${ids[0]}`, '/[locale]/exchanges/[id]'),
+      await firstLoadJs(signedIn, `${base}/en/portfolio`, '/[locale]/portfolio'),
     ];
 
     // the bare client: graphql-sse straight to the API, no proxy, no React, no paint
@@ -227,7 +228,8 @@ async function main() {
     for (const w of weights) {
       const verdict = w.gzipBytes <= BUDGET_KB * 1024 ? 'PASS' : 'MISS';
       console.log(
-        `  ${w.route.padEnd(26)} ${kb(w.gzipBytes).padStart(9)} gzip  (${kb(w.rawBytes)} raw, ${w.scripts} scripts)  budget ≤ ${BUDGET_KB} kB  ${verdict}`,
+        `  ${w.route.padEnd(26)} ${kb(w.gzipBytes).padStart(9)} gzip  (${kb(w.rawBytes)} raw, ${w.scripts} scripts)  budget ≤ ${BUDGET_KB} kB  ${verdict}` +
+          (w.lazyGzipBytes > 0 ? `   + ${kb(w.lazyGzipBytes)} gzip loaded after the page (lazy)` : ''),
       );
     }
     const row = (name: string, values: number[]) =>

@@ -86,6 +86,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     RETRY_BASE_MS: '200',
     RECONCILE_INTERVAL_MS: '1000',
     PRICE_REFRESH_MS: '1000',
+    SNAPSHOT_INTERVAL_MS: '1500',
   });
   const nextBin = require.resolve('next/dist/bin/next');
   const web = start(

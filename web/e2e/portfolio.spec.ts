@@ -46,7 +46,8 @@ for (const locale of ['en', 'fr'] as const) {
       .filter({ has: page.getByRole('rowheader', { name: 'BTC', exact: true }) });
     await expect(btc).toContainText(locale === 'fr' ? '30\u202f600 USD' : '30,600 USD');
     await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '31834.56');
-    await screenshot(page, `${locale}-portfolio`);
+    // the allocation chart comes after the tables (lazy), drawn in the browser
+    await expect(page.locator('.recharts-pie-sector').first()).toBeVisible();
 
     await page.evaluate(() => Object.assign(window, { e2eMarker: 'same page' }));
     await setSimBalances(key!.uid, { BTC: { free: '1', locked: '0' } });
@@ -56,6 +57,13 @@ for (const locale of ['en', 'fr'] as const) {
     expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe(
       'same page',
     );
+    // snapshots every 1.5 s here: a few seconds give the history several points to draw
+    await page.waitForTimeout(4000);
+    await page.reload();
+    // attached, not "visible": a flat line has no height
+    await expect(page.locator('.recharts-line-curve')).toBeAttached();
+    await expect(page.locator('.recharts-line-curve')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+    await screenshot(page, `${locale}-portfolio`);
 
     await page.getByRole('link', { name: 'EUR', exact: true }).click();
     await expect(page).toHaveURL(/quote=EUR/);

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { useClient, useSubscription } from 'urql';
@@ -9,6 +10,12 @@ import { formatDecimal } from '../../lib/format-decimal';
 import { useReconnects } from '../../lib/live-status';
 import { holdingsCsv } from './holdings-csv';
 import { PortfolioFieldsFragment, PortfolioQuery, PortfolioUpdated } from './portfolio.fragment';
+
+// recharts is ~100 kB: it comes after the page, which shows every number in its tables already
+const PortfolioCharts = dynamic(() => import('./PortfolioCharts'), {
+  ssr: false,
+  loading: () => <div className="chart-skeleton" aria-hidden="true" />,
+});
 
 const QUOTES = ['USD', 'EUR', 'BTC'] as const;
 type Quote = (typeof QUOTES)[number];
@@ -128,6 +135,14 @@ export function PortfolioView({
               <p className="muted">{t('unpricedNote', { assets: p.unpricedAssets.join(', ') })}</p>
             ) : null}
           </section>
+
+          <PortfolioCharts
+            quote={p.quote}
+            total={p.total}
+            slices={p.assets.flatMap((a) =>
+              a.share === null ? [] : [{ asset: a.asset, share: Number(a.share) }],
+            )}
+          />
 
           <section className="card" aria-labelledby="assets-title">
             <div className="page-head">
