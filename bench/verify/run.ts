@@ -217,6 +217,9 @@ async function startStack(
       KEYRING_PRIVATE: env.keyring.privateKeys,
       EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: env.simUrl }),
       VERIFY_CONCURRENCY: String(settings.concurrency),
+      // this bench measures verification: no periodic balance refreshes or snapshots of earlier batches
+      BALANCE_REFRESH_MS: String(24 * 3_600_000),
+      SNAPSHOT_INTERVAL_MS: String(24 * 3_600_000),
     }),
     cleanup,
   });
