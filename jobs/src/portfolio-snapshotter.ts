@@ -5,10 +5,9 @@ import {
   ownersWithConnectedAccounts,
 } from '@keyport/db/portfolio-rows';
 import { loadTickers } from '@keyport/valuation/ticker-cache';
-import { valuePortfolio } from '@keyport/valuation/value-portfolio';
+import { STALE_AFTER_MS, valuePortfolio } from '@keyport/valuation/value-portfolio';
 import type { JobsDeps } from './deps';
-
-const STALE_AFTER_MS = 2 * 60_000;
+import { startPeriodic } from './periodic';
 
 /** One history point per owner with a connected account, valued from the shared tickers; then downsampling. */
 export async function takeSnapshots(deps: JobsDeps, now = new Date()): Promise<number> {
@@ -53,13 +52,6 @@ export function startSnapshotter(deps: JobsDeps): { stop(): void; take(): Promis
     );
     return claimed === 'OK' ? takeSnapshots(deps) : 0;
   };
-  const timer = setInterval(
-    () =>
-      void round().catch((error: Error) =>
-        deps.logger.warn({ err: error.message }, 'portfolio snapshots failed'),
-      ),
-    every,
-  );
-  timer.unref();
-  return { stop: () => clearInterval(timer), take: () => takeSnapshots(deps) };
+  const periodic = startPeriodic(deps, 'portfolio snapshots', every, round);
+  return { stop: periodic.stop, take: () => takeSnapshots(deps) };
 }

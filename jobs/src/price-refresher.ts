@@ -2,6 +2,7 @@ import { publishPortfolioUpdated } from '@keyport/events/connection-events';
 import { fetchSpotTickers, hasSpotTickers } from '@keyport/exchange/spot-tickers';
 import { claimTickerRefresh, storeTickers } from '@keyport/valuation/ticker-cache';
 import type { JobsDeps } from './deps';
+import { startPeriodic } from './periodic';
 
 /** Exchanges whose prices someone needs: those with a connected account. */
 async function pricedExchanges(deps: JobsDeps): Promise<string[]> {
@@ -67,20 +68,14 @@ async function tellOwners(deps: JobsDeps, exchangeId: string): Promise<void> {
 }
 
 export function startPriceRefresher(deps: JobsDeps): { stop(): void; refresh(): Promise<number> } {
-  let running: Promise<number> | null = null;
-  const refresh = () => {
-    running ??= refreshPrices(deps)
-      .catch((error: Error) => {
-        deps.logger.warn({ err: error.message }, 'price refresh failed; next round retries');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  void refresh();
-  const timer = setInterval(() => void refresh(), deps.config.PRICE_REFRESH_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer), refresh };
+  const periodic = startPeriodic(
+    deps,
+    'price refresh',
+    deps.config.PRICE_REFRESH_MS,
+    () => refreshPrices(deps),
+    {
+      immediately: true,
+    },
+  );
+  return { stop: periodic.stop, refresh: periodic.run };
 }

@@ -1,6 +1,7 @@
 import { IN_PROGRESS_STATUSES, RETRYING_STATUSES } from '@keyport/exchange/status';
 import { VERIFY_CONNECTION_JOB, verifyJobId, verifyJobOptions } from '@keyport/queue/verify-connection';
 import type { JobsDeps } from './deps';
+import { startPeriodic } from './periodic';
 
 const BATCH = 500;
 
@@ -32,20 +33,14 @@ export async function reconcile(deps: JobsDeps): Promise<number> {
 
 /** Runs the reconciler now and then on an interval, never two sweeps at once in this process. */
 export function startReconciler(deps: JobsDeps): { stop(): void; sweep(): Promise<number> } {
-  let running: Promise<number> | null = null;
-  const sweep = () => {
-    running ??= reconcile(deps)
-      .catch((error: Error) => {
-        deps.logger.warn({ err: error.message }, 'reconcile failed; next sweep retries');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  void sweep();
-  const timer = setInterval(() => void sweep(), deps.config.RECONCILE_INTERVAL_MS);
-  timer.unref();
-  return { stop: () => clearInterval(timer), sweep };
+  const periodic = startPeriodic(
+    deps,
+    'reconcile',
+    deps.config.RECONCILE_INTERVAL_MS,
+    () => reconcile(deps),
+    {
+      immediately: true,
+    },
+  );
+  return { stop: periodic.stop, sweep: periodic.run };
 }

@@ -1,5 +1,6 @@
 import { enqueueRefresh } from '@keyport/queue/refresh-balances';
 import type { JobsDeps } from './deps';
+import { startPeriodic } from './periodic';
 
 const BATCH = 1000;
 
@@ -29,22 +30,7 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
 }
 
 export function startRefreshSweeper(deps: JobsDeps): { stop(): void; sweep(): Promise<number> } {
-  let running: Promise<number> | null = null;
-  const sweep = () => {
-    running ??= sweepRefreshes(deps)
-      .catch((error: Error) => {
-        deps.logger.warn({ err: error.message }, 'refresh sweep failed; next sweep retries');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(
-    () => void sweep(),
-    Math.max(250, Math.min(5000, deps.config.BALANCE_REFRESH_MS / 4)),
-  );
-  timer.unref();
-  return { stop: () => clearInterval(timer), sweep };
+  const every = Math.max(250, Math.min(5000, deps.config.BALANCE_REFRESH_MS / 4));
+  const periodic = startPeriodic(deps, 'refresh sweep', every, () => sweepRefreshes(deps));
+  return { stop: periodic.stop, sweep: periodic.run };
 }

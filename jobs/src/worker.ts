@@ -24,18 +24,26 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Starts the verification worker and the reconciler; `close()` waits for running jobs to finish. */
+/** What every queue's worker shares: Redis, prefix, concurrency, and how soon a dead worker's job moves on. */
+function workerOptions(deps: JobsDeps) {
+  const { config } = deps;
+  return {
+    connection: deps.redis,
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.VERIFY_CONCURRENCY,
+    lockDuration: config.LOCK_DURATION_MS,
+    stalledInterval: config.STALLED_INTERVAL_MS,
+  };
+}
+
+/** Starts the queue workers and the periodic sweeps; `close()` waits for running jobs to finish. */
 export function startWorkers(deps: JobsDeps): RunningWorkers {
   const { config, logger } = deps;
   const verifyWorker = new Worker<VerifyConnectionPayload, VerifyResult>(
     VERIFY_CONNECTION_QUEUE,
     (job) => verifyConnection(job, deps),
     {
-      connection: deps.redis,
-      prefix: config.REDIS_PREFIX,
-      concurrency: config.VERIFY_CONCURRENCY,
-      lockDuration: config.LOCK_DURATION_MS,
-      stalledInterval: config.STALLED_INTERVAL_MS,
+      ...workerOptions(deps),
       // a job whose worker died twice mid-run is given up; the reconciler enqueues it again from the database
       maxStalledCount: 2,
       settings: {
@@ -54,13 +62,7 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
     REFRESH_BALANCES_QUEUE,
     (job) => refreshBalances(job, deps),
-    {
-      connection: deps.redis,
-      prefix: config.REDIS_PREFIX,
-      concurrency: config.VERIFY_CONCURRENCY,
-      lockDuration: config.LOCK_DURATION_MS,
-      stalledInterval: config.STALLED_INTERVAL_MS,
-    },
+    workerOptions(deps),
   );
   refreshWorker.on('failed', (job, error) =>
     logger.error({ jobId: job?.id, err: error.message }, 'balance refresh job failed'),

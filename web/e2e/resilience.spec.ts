@@ -1,6 +1,6 @@
 import { openDatabase } from '@keyport/db/orm';
 import { expect, test } from '@playwright/test';
-import { baseUrl, createSimAccount, messages, revokeSimKey, signUp } from './helpers';
+import { apiAs, baseUrl, createSimAccount, messages, revokeSimKey, signUp } from './helpers';
 
 const m = messages.en;
 
@@ -10,16 +10,8 @@ test('a dropped live link shows “reconnecting”, and what changed meanwhile a
 }) => {
   const [key] = await createSimAccount();
   await signUp(page, 'en');
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const api = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${baseUrl()}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Record<string, { data?: { id: string; status: string } }> };
-  };
-  const connected = await api(
+  const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
+  const connected = await api<{ connectExchange?: { data?: { id: string } } }>(
     `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
       ... on MutationConnectExchangeSuccess { data { id status } } } }`,
     {
@@ -30,7 +22,7 @@ test('a dropped live link shows “reconnecting”, and what changed meanwhile a
       },
     },
   );
-  const id = connected.data.connectExchange?.data?.id;
+  const id = connected.connectExchange?.data?.id;
   expect(id).toBeTruthy();
 
   await page.goto(`${baseUrl()}/en/exchanges`);
@@ -51,7 +43,13 @@ test('a dropped live link shows “reconnecting”, and what changed meanwhile a
   await api('mutation($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }', { id });
   await expect
     .poll(
-      async () => (await api('query($id: ID!) { c: exchangeConnection(id: $id) { status } }', { id })).data.c,
+      async () =>
+        (
+          await api<{ c: { status: string } }>(
+            'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
+            { id },
+          )
+        ).c,
     )
     .toEqual({ status: 'EXPIRED' });
   const orm = await openDatabase({

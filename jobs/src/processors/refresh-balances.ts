@@ -1,5 +1,5 @@
 import { readBalances } from '@keyport/exchange/read-balances';
-import type { ReasonCode } from '@keyport/exchange/status';
+import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
 import { type RefreshBalancesPayload, RefreshBalancesPayloadSchema } from '@keyport/queue/refresh-balances';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
@@ -7,14 +7,6 @@ import { ConnectionWriter } from './connection-writer';
 import { decrypt } from './open-stored-credentials';
 
 export type RefreshResult = { outcome: 'skipped' | 'refreshed' | 'expired' | 'kept'; reason?: ReasonCode };
-
-// refused keys on an account that was connected: revoked, deleted or expired since
-const REFUSED_KEY_REASONS: ReasonCode[] = [
-  'KEY_REJECTED',
-  'SIGNATURE_REJECTED',
-  'PASSPHRASE_REJECTED',
-  'KEY_EXPIRED',
-];
 
 /**
  * Reads a connected account's balances again: one balance request, the balances replaced in one
@@ -46,7 +38,8 @@ export async function refreshBalances(
     if (saved) await writer.publishPortfolio();
     return { outcome: saved ? 'refreshed' : 'skipped' };
   }
-  if (REFUSED_KEY_REASONS.includes(outcome.reason)) {
+  // refused on an account that was connected: revoked, deleted or expired since
+  if (isKeyRefused(outcome.reason)) {
     await writer.save(
       { kind: 'STATUS_CHANGED', status: 'EXPIRED', reasonCode: 'KEY_EXPIRED' },
       { progressStep: 'DONE', retryAt: null },

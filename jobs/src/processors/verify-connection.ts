@@ -1,5 +1,5 @@
 import { hasConnectedBefore } from '@keyport/db/connection-change-sql';
-import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
+import { isKeyRefused, type ReasonCode, reasonSpec } from '@keyport/exchange/status';
 import { type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
 import {
   type VerifyConnectionPayload,
@@ -12,9 +12,6 @@ import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
 
 export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retrying'; reason?: ReasonCode };
-
-// a key that was accepted before and is now refused has expired or been revoked, not mistyped
-const REFUSED_KEY_REASONS: ReasonCode[] = ['KEY_REJECTED', 'SIGNATURE_REJECTED', 'PASSPHRASE_REJECTED'];
 
 function workedBefore(writer: ConnectionWriter): Promise<boolean> {
   return hasConnectedBefore(writer.entityManager, writer.connection);
@@ -73,7 +70,8 @@ export async function verifyConnection(
   }
 
   let reason: ReasonCode = outcome.reason;
-  if (REFUSED_KEY_REASONS.includes(reason) && (await workedBefore(writer))) reason = 'KEY_EXPIRED';
+  // a key that was accepted before and is now refused has expired or been revoked, not mistyped
+  if (isKeyRefused(reason) && (await workedBefore(writer))) reason = 'KEY_EXPIRED';
   const spec = reasonSpec(reason);
   const attempts = job.opts.attempts ?? 1;
   const willRetry = spec.retryable && job.attemptsMade + 1 < attempts;

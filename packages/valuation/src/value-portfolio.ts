@@ -50,6 +50,9 @@ export interface PortfolioValuation {
   pricesAt: number | null;
 }
 
+/** A price older than this is still used, but flagged stale. */
+export const STALE_AFTER_MS = 2 * 60_000;
+
 export interface ValuationOptions {
   quote: Quote;
   now: number;

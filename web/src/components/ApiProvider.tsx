@@ -53,7 +53,7 @@ function liveSubscription(request: { query: string; variables?: Record<string, u
       },
       {
         connecting: (reconnecting) => current() && liveStatus.connecting(reconnecting || reopened),
-        connected: (reconnected) => current() && liveStatus.connected(reconnected || reopened),
+        connected: () => current() && liveStatus.connected(),
       },
     );
   };

@@ -16,7 +16,7 @@ export const liveStatus = {
     state = reconnecting ? 'reconnecting' : state === 'live' ? 'live' : 'connecting';
     emit();
   },
-  connected(_reconnected: boolean) {
+  connected() {
     state = 'live';
     // every link that comes up, the first included: what changed between the server render and the
     // stream opening was announced to nobody, so views fetch again

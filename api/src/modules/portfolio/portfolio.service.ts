@@ -1,10 +1,12 @@
 import { type HistoryQuote, loadHistory, loadHoldings } from '@keyport/db/portfolio-rows';
 import { loadTickers } from '@keyport/valuation/ticker-cache';
-import { type PortfolioValuation, type Quote, valuePortfolio } from '@keyport/valuation/value-portfolio';
+import {
+  type PortfolioValuation,
+  type Quote,
+  STALE_AFTER_MS,
+  valuePortfolio,
+} from '@keyport/valuation/value-portfolio';
 import type { Context, Viewer } from '../../context';
-
-/** A price older than this is still used, but the portfolio says it is stale. */
-export const STALE_AFTER_MS = 2 * 60_000;
 
 /** The viewer's holdings valued in `quote` from the spot tickers the workers keep in Redis. */
 export async function viewerPortfolio(

@@ -18,6 +18,9 @@ export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** Statuses a verification job is still working towards leaving. */
 export const IN_PROGRESS_STATUSES: readonly ConnectionStatus[] = ['PENDING', 'VERIFYING'];
+/** How an exchange refuses a key outright; on a key that worked before, it means expired or revoked. */
+export const KEY_REFUSED_REASONS = ['KEY_REJECTED', 'SIGNATURE_REJECTED', 'PASSPHRASE_REJECTED'] as const;
+
 /** Statuses that the worker retries by itself with backoff. */
 export const RETRYING_STATUSES: readonly ConnectionStatus[] = [
   'CLOCK_SKEW',
@@ -197,6 +200,10 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
+
+export function isKeyRefused(code: ReasonCode): boolean {
+  return (KEY_REFUSED_REASONS as readonly string[]).includes(code);
+}
 
 export function reasonSpec(code: ReasonCode): ReasonSpec {
   return REASONS[code];

@@ -25,13 +25,13 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   pool?: ClientPool;
 }
 
-export const processPool = new ClientPool();
+const processPool = new ClientPool();
 
 // One clock offset per exchange for this process, so every job signs with a corrected timestamp.
 const clockOffsets = new Map<string, { difference: number; measuredAt: number }>();
 const CLOCK_OFFSET_TTL_MS = 10 * 60_000;
 
-export function knownOffset(exchangeId: string): number | undefined {
+function knownOffset(exchangeId: string): number | undefined {
   const known = clockOffsets.get(exchangeId);
   return known && Date.now() - known.measuredAt < CLOCK_OFFSET_TTL_MS ? known.difference : undefined;
 }
@@ -83,19 +83,37 @@ async function probePermissionsTolerantly(exchange: Exchange): Promise<Permissio
   }
 }
 
+export type ExchangeFailure = { ok: false; reason: ReasonCode; retryAfterMs?: number };
+
 /**
- * Checks a key the way a user would want: does the exchange accept it, what may it do, what does the
- * account hold. Never throws for exchange failures: they come back as a precise reason.
+ * Runs `work` on a pooled client holding these credentials (clock offset applied) and gives it back after;
+ * any exchange failure, including building the client, comes back as a precise reason instead of a throw.
  */
-export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
+export async function withLeasedClient<T>(
+  input: Omit<VerifyInput, 'onStep'>,
+  work: (lease: ClientLease) => Promise<T>,
+): Promise<T | ExchangeFailure> {
   let lease: ClientLease;
   try {
     lease = (input.pool ?? processPool).lease({ ...input, timeDifference: knownOffset(input.exchangeId) });
   } catch (error) {
     return { ok: false, ...classifyError(error) };
   }
-  const { exchange, trace } = lease;
   try {
+    return await work(lease);
+  } catch (error) {
+    return { ok: false, ...classifyError(error, lease.trace.status, lease.trace.retryAfterMs) };
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * Checks a key the way a user would want: does the exchange accept it, what may it do, what does the
+ * account hold. Never throws for exchange failures: they come back as a precise reason.
+ */
+export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
+  return withLeasedClient(input, async ({ exchange }): Promise<VerifyOutcome> => {
     await input.onStep?.('CHECKING_CREDENTIALS');
     const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
     // an HTTP 200 with an HTML body resolves "successfully" with an empty balance
@@ -114,9 +132,5 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
       probe.accountUid ??
       (typeof info.uid === 'string' || typeof info.uid === 'number' ? String(info.uid) : null);
     return { ok: true, balances: balanceLines(balance, 'spot'), permissions, accountUid };
-  } catch (error) {
-    return { ok: false, ...classifyError(error, trace.status, trace.retryAfterMs) };
-  } finally {
-    lease.release();
-  }
+  });
 }

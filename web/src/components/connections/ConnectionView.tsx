@@ -6,6 +6,7 @@ import { useClient, useMutation, useSubscription } from 'urql';
 import { type FragmentOf, graphql, readFragment } from '../../graphql/graphql';
 import { Link } from '../../i18n/navigation';
 import { formatDecimal } from '../../lib/format-decimal';
+import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from '../add/CredentialFields';
@@ -83,11 +84,7 @@ const stamp = (detail: Detail) => readFragment(ConnectionDetailFragment, detail)
 
 function useLiveDetail(initial: Detail) {
   const [detail, setLatest] = useState(initial);
-  const setDetail = useCallback(
-    (next: Detail) =>
-      setLatest((current) => (Date.parse(stamp(next)) >= Date.parse(stamp(current)) ? next : current)),
-    [],
-  );
+  const setDetail = useCallback((next: Detail) => setLatest((current) => freshest(current, next, stamp)), []);
   const client = useClient();
   const reconnects = useReconnects();
   const id = readFragment(ConnectionDetailFragment, initial).id;

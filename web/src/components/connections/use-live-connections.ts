@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useClient, useSubscription } from 'urql';
 import type { FragmentOf } from '../../graphql/graphql';
+import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import {
   type ConnectionRowFragment,
@@ -14,7 +15,7 @@ type Row = FragmentOf<typeof ConnectionRowFragment>;
 // masked fragment data still carries the id at runtime; read it without unmasking the rest
 const idOf = (row: Row) => (row as unknown as { id: string }).id;
 const deleted = (row: Row) => Boolean((row as unknown as { deletedAt: string | null }).deletedAt);
-const stamp = (row: Row) => Date.parse((row as unknown as { updatedAt: string }).updatedAt);
+const stamp = (row: Row) => (row as unknown as { updatedAt: string }).updatedAt;
 
 /**
  * The viewer's connections as the server rendered them, kept current: each live event replaces its row
@@ -28,15 +29,11 @@ export function useLiveConnections(initial: readonly Row[]): Row[] {
   useSubscription({ query: ConnectionRowUpdated }, (_previous, event) => {
     const row = event.exchangeConnectionUpdated;
     setRows((current) => {
-      const rest = current.filter((r) => idOf(r) !== idOf(row));
-      if (deleted(row)) return rest;
+      if (deleted(row)) return current.filter((r) => idOf(r) !== idOf(row));
       const index = current.findIndex((r) => idOf(r) === idOf(row));
       if (index === -1) return [...current, row];
       // a re-query answer can land after a newer live event: keep the row the server wrote last
-      if (stamp(row) < stamp(current[index] as Row)) return current;
-      const next = [...current];
-      next[index] = row;
-      return next;
+      return current.with(index, freshest(current[index], row, stamp));
     });
     return event;
   });
@@ -53,7 +50,7 @@ export function useLiveConnections(initial: readonly Row[]): Row[] {
         setRows((current) =>
           fetched.map((row) => {
             const mine = current.find((r) => idOf(r) === idOf(row));
-            return mine && stamp(mine) > stamp(row) ? mine : row;
+            return freshest(mine, row, stamp);
           }),
         );
       });
