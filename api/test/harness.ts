@@ -12,6 +12,7 @@ import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { SharedRequestBudget } from '@keyport/rate-limits/shared-request-budget';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -72,6 +73,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cookieSecure: false,
   };
   const jobsDeps: JobsDeps = {
+    // the sim is not rate limited unless a test says so: don't wait on the real venues' budgets
+    budget: new SharedRequestBudget({
+      redis,
+      prefix: redisPrefix,
+      egress: 'test',
+      limits: { binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } },
+    }),
     orm: db.orm,
     keyring: parseKeyring(keyringEnv),
     redis,

@@ -26,6 +26,8 @@ export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Wor
       KEYRING_PUBLIC: stack.keyringEnv.publicKeys,
       KEYRING_PRIVATE: stack.keyringEnv.privateKeys,
       EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: stack.sim.url, okx: stack.sim.url }),
+      // the sim is not rate limited unless a test says so: don't wait on the real venues' budgets
+      EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } }),
       LOCK_DURATION_MS: '1500',
       STALLED_INTERVAL_MS: '1000',
       RECONCILE_INTERVAL_MS: '500',

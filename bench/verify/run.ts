@@ -216,6 +216,8 @@ async function startStack(
       ...common,
       KEYRING_PRIVATE: env.keyring.privateKeys,
       EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: env.simUrl }),
+      // the bare loop has no limiter and the sim no limits: the budget must not be what is measured
+      EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e6 } }),
       VERIFY_CONCURRENCY: String(settings.concurrency),
       // this bench measures verification: no periodic balance refreshes or snapshots of earlier batches
       BALANCE_REFRESH_MS: String(24 * 3_600_000),

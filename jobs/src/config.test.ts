@@ -13,7 +13,11 @@ describe('worker configuration', () => {
   it('lists every bad or missing variable in one message', () => {
     let error: unknown;
     try {
-      loadJobsConfig({ REDIS_URL: 'http://nope', EXCHANGE_URL_OVERRIDES: '{not json' });
+      loadJobsConfig({
+        REDIS_URL: 'http://nope',
+        EXCHANGE_URL_OVERRIDES: '{not json',
+        EXCHANGE_RATE_LIMITS: '{"binance":{"costPerSecond":-1}}',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -25,6 +29,7 @@ describe('worker configuration', () => {
       'KEYRING_PUBLIC',
       'KEYRING_PRIVATE',
       'EXCHANGE_URL_OVERRIDES',
+      'EXCHANGE_RATE_LIMITS.binance.costPerSecond',
     ]) {
       expect(message).toContain(name);
     }
@@ -38,6 +43,13 @@ describe('worker configuration', () => {
     expect(config.urlOverrides).toEqual({ binance: 'http://127.0.0.1:4100' });
     expect(config.VERIFY_CONCURRENCY).toBe(16);
     expect(config.REDIS_PREFIX).toBe('keyport');
+    expect(config.rateLimits).toEqual({});
+    expect(config.EGRESS_IP).toBe('default');
+  });
+
+  it('reads per-exchange request budgets', () => {
+    const config = loadJobsConfig({ ...valid, EXCHANGE_RATE_LIMITS: '{"okx":{"costPerSecond":8}}' });
+    expect(config.rateLimits).toEqual({ okx: { costPerSecond: 8 } });
   });
 
   it('refuses an override that is not an http URL', () => {

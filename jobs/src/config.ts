@@ -1,11 +1,16 @@
 import { parseEnv, sharedEnv } from '@keyport/config/env';
 import { parseUrlOverrides } from '@keyport/exchange/url-overrides';
+import { type ExchangeRateLimits, parseRateLimits } from '@keyport/rate-limits/rate-limit-config';
 import { z } from 'zod';
 
 const JobsConfigSchema = z.object({
   ...sharedEnv,
   KEYRING_PRIVATE: z.string().min(1, 'is required: workers decrypt credentials with the private keyring'),
   EXCHANGE_URL_OVERRIDES: z.string().optional(),
+  /** JSON map of exchange id → { costPerSecond } replacing ccxt's published budget for that exchange. */
+  EXCHANGE_RATE_LIMITS: z.string().optional(),
+  /** The egress IP (or NAT gateway) this worker sends from: venues limit per IP, workers sharing one share a budget. */
+  EGRESS_IP: z.string().min(1).max(64).default('default'),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
@@ -31,16 +36,25 @@ const JobsConfigSchema = z.object({
   PRICE_REFRESH_MS: z.coerce.number().int().min(200).default(30_000),
 });
 
-export type JobsConfig = z.infer<typeof JobsConfigSchema> & { urlOverrides: Record<string, string> };
+export type JobsConfig = z.infer<typeof JobsConfigSchema> & {
+  urlOverrides: Record<string, string>;
+  rateLimits: ExchangeRateLimits;
+};
 
 export function loadJobsConfig(env: Record<string, string | undefined> = process.env): JobsConfig {
   let urlOverrides: Record<string, string> = {};
+  let rateLimits: ExchangeRateLimits = {};
   const config = parseEnv(JobsConfigSchema, env, (problems) => {
     try {
       urlOverrides = parseUrlOverrides(env.EXCHANGE_URL_OVERRIDES);
     } catch (error) {
       problems.push((error as Error).message);
     }
+    try {
+      rateLimits = parseRateLimits(env.EXCHANGE_RATE_LIMITS);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   });
-  return { ...config, urlOverrides };
+  return { ...config, urlOverrides, rateLimits };
 }

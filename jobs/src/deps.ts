@@ -1,4 +1,5 @@
 import type { Orm } from '@keyport/db/orm';
+import type { RequestThrottle } from '@keyport/exchange/request-throttle';
 import type { RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
 import type { Keyring } from '@keyport/vault/keyring';
@@ -17,6 +18,8 @@ export interface JobsDeps {
   verifyQueue: Queue<VerifyConnectionPayload>;
   refreshQueue: Queue<RefreshBalancesPayload>;
   logger: Logger;
+  /** Every exchange request of this process waits its turn here, shared with the other workers. */
+  budget: RequestThrottle;
   config: Pick<
     JobsConfig,
     | 'REDIS_PREFIX'

@@ -6,6 +6,7 @@ import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { SharedRequestBudget } from '@keyport/rate-limits/shared-request-budget';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { loadJobsConfig } from './config';
 import type { JobsDeps } from './deps';
@@ -33,6 +34,14 @@ async function main(): Promise<void> {
     verifyQueue: createVerifyQueue(redis, config.REDIS_PREFIX),
     refreshQueue: createRefreshQueue(redis, config.REDIS_PREFIX),
     logger,
+    budget: new SharedRequestBudget({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      egress: config.EGRESS_IP,
+      limits: config.rateLimits,
+      onTrip: (exchangeId, ms) =>
+        logger.warn({ exchangeId, pauseMs: ms }, 'exchange refused us for rate: all workers pause it'),
+    }),
     config,
   };
   const workers = startWorkers(deps);

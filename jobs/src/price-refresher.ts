@@ -36,6 +36,7 @@ export async function refreshPrices(deps: JobsDeps): Promise<number> {
         exchangeId,
         urlOverrides: config.urlOverrides,
         timeoutMs: config.EXCHANGE_TIMEOUT_MS,
+        throttle: deps.budget,
       });
       await storeTickers(deps.redis, config.REDIS_PREFIX, book);
       stored += 1;

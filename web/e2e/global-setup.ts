@@ -83,6 +83,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ...common,
     KEYRING_PRIVATE: keyring.privateKeys,
     EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: sim.url, okx: sim.url }),
+    // the sim has no rate limits: don't wait on the real venues' budgets
+    EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } }),
     RETRY_BASE_MS: '200',
     RECONCILE_INTERVAL_MS: '1000',
     PRICE_REFRESH_MS: '1000',

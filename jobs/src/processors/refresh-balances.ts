@@ -30,6 +30,8 @@ export async function refreshBalances(
     exchangeId: connection.exchangeId,
     credentials,
     sandbox: connection.sandbox,
+    accountTypes: connection.accountTypes,
+    throttle: deps.budget,
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   });

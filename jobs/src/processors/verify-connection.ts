@@ -42,6 +42,8 @@ export async function verifyConnection(
         exchangeId: connection.exchangeId,
         credentials,
         sandbox: connection.sandbox,
+        accountTypes: connection.accountTypes,
+        throttle: deps.budget,
         urlOverrides: deps.config.urlOverrides,
         timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
         onStep: async (step) => {

@@ -12,6 +12,8 @@ export interface WorkerConnectionRow {
   owner: string;
   exchangeId: string;
   sandbox: boolean;
+  /** The wallets the user chose to read. */
+  accountTypes: string[];
   status: string;
   reasonCode: string | null;
   progressStep: string | null;
@@ -65,6 +67,7 @@ interface Row {
   owner_id: string;
   exchange_id: string;
   sandbox: boolean;
+  account_types: string[];
   status: string;
   reason_code: string | null;
   progress_step: string | null;
@@ -84,7 +87,7 @@ export async function loadWorkerConnection(
   const [row] = await em
     .getConnection()
     .execute<Row[]>(
-      'select id, owner_id, exchange_id, sandbox, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, deleted_at from exchange_connections where id = ?',
+      'select id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, deleted_at from exchange_connections where id = ?',
       [id],
     );
   if (!row || row.deleted_at || row.credential_version !== credentialVersion) return null;
@@ -93,6 +96,7 @@ export async function loadWorkerConnection(
     owner: row.owner_id,
     exchangeId: row.exchange_id,
     sandbox: row.sandbox,
+    accountTypes: row.account_types,
     status: row.status,
     reasonCode: row.reason_code,
     progressStep: row.progress_step,

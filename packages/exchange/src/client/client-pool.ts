@@ -1,5 +1,6 @@
 import type { Exchange } from 'ccxt';
 import { type ClientOptions, createExchangeClient, type ResponseTrace } from './create-client';
+import type { RequestThrottle } from './request-throttle';
 
 /** One job's exclusive use of a pooled client; `release()` wipes its credentials and per-account state. */
 export interface ClientLease {
@@ -76,14 +77,18 @@ export class ClientPool {
     this.idleTtlMs = options.idleTtlMs ?? 5 * 60_000;
   }
 
-  /** Throws UnknownExchangeError / SandboxNotSupportedError like createExchangeClient. */
-  lease(options: ClientOptions): ClientLease {
+  /**
+   * Throws UnknownExchangeError / SandboxNotSupportedError like createExchangeClient. Every request of the
+   * lease waits its turn in `throttle` when given.
+   */
+  lease(options: ClientOptions & { throttle?: RequestThrottle }): ClientLease {
     const key = poolKey(options);
     const pooled = this.idle.get(key)?.pop() ?? this.build(options);
     const { exchange } = pooled;
     Object.assign(exchange, definedCredentials(options));
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
+    exchange.throttle = throttled(exchange, options.exchangeId, options.throttle);
     delete pooled.trace.status;
     delete pooled.trace.retryAfterMs;
     let released = false;
@@ -156,6 +161,17 @@ type PoolKeyOptions = Pick<ClientOptions, 'exchangeId' | 'sandbox' | 'urlOverrid
 function poolKey(options: PoolKeyOptions): string {
   const host = options.urlOverrides?.[options.exchangeId] ?? '';
   return `${options.exchangeId}\u0000${options.sandbox ? 'sandbox' : 'live'}\u0000${host}`;
+}
+
+const unthrottled = () => Promise.resolve();
+
+function throttled(
+  exchange: Exchange,
+  exchangeId: string,
+  throttle: RequestThrottle | undefined,
+): Exchange['throttle'] {
+  if (!throttle) return unthrottled;
+  return (cost?: number | undefined) => throttle.take(exchangeId, cost ?? 1, exchange.rateLimit ?? 0);
 }
 
 function definedCredentials(options: ClientOptions): Writable {

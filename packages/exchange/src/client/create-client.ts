@@ -62,9 +62,9 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
   const exchange = new Exchange({
     ...options.credentials,
     timeout: options.timeoutMs ?? 10_000,
-    // ccxt's limiter is per instance: on a client built for one job it limits nothing across jobs and only
-    // delays this job's own second call (~200 ms on Binance). Shared limits belong in Redis, across workers.
-    enableRateLimit: false,
+    // ccxt's limiter is per instance and limits nothing across jobs: leases replace `throttle` with the
+    // shared budget (RequestThrottle), or with nothing when none is configured.
+    enableRateLimit: true,
     // strings, not floats: balances are stored as exact decimals
     number: String,
   });

@@ -2,6 +2,9 @@
 // loaded (Binance alone would add several MB and requests per process) and no key needed.
 import type { SpotTickers } from '@keyport/valuation/spot-tickers';
 import { ClientPool } from '../client/client-pool';
+import type { RequestThrottle } from '../client/request-throttle';
+import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
+import { classifyError } from '../verify/classify-error';
 
 type Json = Record<string, unknown>;
 type Fetcher = (call: (method: string, params?: Json) => Promise<unknown>) => Promise<SpotTickers['tickers']>;
@@ -44,6 +47,7 @@ export interface TickerSource {
   exchangeId: string;
   urlOverrides?: Record<string, string>;
   timeoutMs?: number;
+  throttle?: RequestThrottle;
 }
 
 /** One request for all of an exchange's spot prices; throws ccxt's errors as they come. */
@@ -57,6 +61,10 @@ export async function fetchSpotTickers(source: TickerSource, pool = publicPool):
       (implicit[method] as (p?: Json) => Promise<unknown>).call(lease.exchange, params ?? {}),
     );
     return { exchangeId: source.exchangeId, fetchedAt: Date.now(), tickers };
+  } catch (error) {
+    const verdict = classifyError(error, lease.trace.status, lease.trace.retryAfterMs);
+    await tripOnRateRefusal(source.throttle, source.exchangeId, verdict, lease.trace.status);
+    throw error;
   } finally {
     lease.release();
   }

@@ -1,5 +1,6 @@
 import ccxt from 'ccxt';
 import { SandboxNotSupportedError } from '../client/create-client';
+import { RateBudgetError } from '../client/request-throttle';
 import type { ReasonCode } from '../status/statuses';
 
 export interface Verdict {
@@ -43,6 +44,7 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
   const message = error instanceof Error ? error.message : String(error);
 
   if (error instanceof SandboxNotSupportedError) return { reason: 'SANDBOX_NOT_SUPPORTED' };
+  if (error instanceof RateBudgetError) return { reason: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
   // transient branch (OperationFailed)
   if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
   if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: retryAfterMs ?? 120_000 };

@@ -1,23 +1,32 @@
+import type { WalletRead } from '../balances/wallet-reads';
+import { walletReads } from '../balances/wallet-reads';
 import {
   type BalanceLine,
-  balanceLines,
   type ExchangeFailure,
-  fetchBalanceResyncingClock,
+  readFirstWallet,
+  readOtherWallets,
+  type UnreadableWallet,
   type VerifyInput,
   withLeasedClient,
 } from './verify-credentials';
 
-export type BalancesOutcome = { ok: true; balances: BalanceLine[] } | ExchangeFailure;
+export type BalancesOutcome =
+  | { ok: true; balances: BalanceLine[]; unreadableWallets: UnreadableWallet[] }
+  | ExchangeFailure;
 
 /**
- * A refresh of an already verified key: one balance request, no permission probe. Never throws for
- * exchange failures; they come back as a precise reason for the status machine.
+ * A refresh of an already verified key: one balance request per chosen wallet, no permission probe.
+ * Never throws for exchange failures; they come back as a precise reason for the status machine.
  */
 export function readBalances(input: Omit<VerifyInput, 'onStep'>): Promise<BalancesOutcome> {
   return withLeasedClient(input, async ({ exchange }): Promise<BalancesOutcome> => {
-    const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
-    if (!balance.info || typeof balance.info !== 'object')
-      return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
-    return { ok: true, balances: balanceLines(balance, 'spot') };
+    const [first, ...others] = walletReads(input.exchangeId, input.accountTypes ?? []) as [
+      WalletRead,
+      ...WalletRead[],
+    ];
+    const firstWallet = await readFirstWallet(exchange, input.exchangeId, first);
+    if (!firstWallet.ok) return firstWallet;
+    const rest = await readOtherWallets(exchange, input.exchangeId, others);
+    return { ok: true, balances: [...firstWallet.lines, ...rest.lines], unreadableWallets: rest.unreadable };
   });
 }

@@ -1,6 +1,9 @@
 import type { Balances, Exchange } from 'ccxt';
+import { type WalletRead, walletReads } from '../balances/wallet-reads';
 import { type ClientLease, ClientPool } from '../client/client-pool';
 import type { ClientOptions } from '../client/create-client';
+import type { RequestThrottle } from '../client/request-throttle';
+import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
@@ -15,14 +18,30 @@ export interface BalanceLine {
   total: string;
 }
 
+/** A wallet the key could not read while the others worked (e.g. futures on a key without futures). */
+export interface UnreadableWallet {
+  wallet: string;
+  reason: ReasonCode;
+}
+
 export type VerifyOutcome =
-  | { ok: true; balances: BalanceLine[]; permissions: KeyPermissions; accountUid: string | null }
+  | {
+      ok: true;
+      balances: BalanceLine[];
+      unreadableWallets: UnreadableWallet[];
+      permissions: KeyPermissions;
+      accountUid: string | null;
+    }
   | { ok: false; reason: ReasonCode; retryAfterMs?: number; permissions?: KeyPermissions };
 
 export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   onStep?: (step: VerificationStep) => Promise<void>;
   /** Where the ccxt client comes from; the process-wide pool by default. */
   pool?: ClientPool;
+  /** The account types the user chose; spot when empty. */
+  accountTypes?: readonly string[];
+  /** The exchange's request budget shared across workers; none = unthrottled. */
+  throttle?: RequestThrottle;
 }
 
 const processPool = new ClientPool();
@@ -60,16 +79,68 @@ export function balanceLines(balance: Balances, accountType: string): BalanceLin
   return lines;
 }
 
-export async function fetchBalanceResyncingClock(exchange: Exchange, exchangeId: string): Promise<Balances> {
+export async function fetchBalanceResyncingClock(
+  exchange: Exchange,
+  exchangeId: string,
+  params: Record<string, string> = {},
+): Promise<Balances> {
   try {
-    return await exchange.fetchBalance();
+    return await exchange.fetchBalance({ ...params });
   } catch (error) {
     const { reason } = classifyError(error);
     if (reason !== 'CLOCK_SKEW' || !exchange.has.fetchTime) throw error;
     // ccxt only syncs time inside loadMarkets, which we skip: measure it ourselves and retry once
     const difference = await exchange.loadTimeDifference();
     clockOffsets.set(exchangeId, { difference, measuredAt: Date.now() });
-    return await exchange.fetchBalance();
+    return await exchange.fetchBalance({ ...params });
+  }
+}
+
+/** Reads the first wallet (an HTTP 200 with an HTML body resolves "successfully" with an empty balance). */
+export async function readFirstWallet(
+  exchange: Exchange,
+  exchangeId: string,
+  read: WalletRead,
+): Promise<{ ok: true; lines: BalanceLine[]; info: Record<string, unknown> } | ExchangeFailure> {
+  const balance = await fetchBalanceResyncingClock(exchange, exchangeId, read.params);
+  if (!balance.info || typeof balance.info !== 'object') return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
+  return {
+    ok: true,
+    lines: balanceLines(balance, read.wallet),
+    info: balance.info as Record<string, unknown>,
+  };
+}
+
+/**
+ * Reads the other wallets once the key is known good. A wallet this key may not read is reported and
+ * skipped; a transient failure throws, so the whole read is tried again rather than half stored.
+ */
+export async function readOtherWallets(
+  exchange: Exchange,
+  exchangeId: string,
+  reads: readonly WalletRead[],
+): Promise<{ lines: BalanceLine[]; unreadable: UnreadableWallet[] }> {
+  const lines: BalanceLine[] = [];
+  const unreadable: UnreadableWallet[] = [];
+  for (const read of reads) {
+    try {
+      const balance = await fetchBalanceResyncingClock(exchange, exchangeId, read.params);
+      if (!balance.info || typeof balance.info !== 'object') throw new UnexpectedBodyError(read.wallet);
+      lines.push(...balanceLines(balance, read.wallet));
+    } catch (error) {
+      if (error instanceof UnexpectedBodyError) throw error;
+      const { reason } = classifyError(error);
+      if (reasonSpec(reason).retryable) throw error;
+      unreadable.push({ wallet: read.wallet, reason });
+    }
+  }
+  return { lines, unreadable };
+}
+
+class UnexpectedBodyError extends Error {
+  constructor(wallet: string) {
+    super(`the ${wallet} balance came back without a JSON body`);
+    this.name = 'UnexpectedBodyError';
   }
 }
 
@@ -102,7 +173,9 @@ export async function withLeasedClient<T>(
   try {
     return await work(lease);
   } catch (error) {
-    return { ok: false, ...classifyError(error, lease.trace.status, lease.trace.retryAfterMs) };
+    const verdict = classifyError(error, lease.trace.status, lease.trace.retryAfterMs);
+    await tripOnRateRefusal(input.throttle, input.exchangeId, verdict, lease.trace.status);
+    return { ok: false, ...verdict };
   } finally {
     lease.release();
   }
@@ -114,11 +187,13 @@ export async function withLeasedClient<T>(
  */
 export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
   return withLeasedClient(input, async ({ exchange }): Promise<VerifyOutcome> => {
+    const [first, ...others] = walletReads(input.exchangeId, input.accountTypes ?? []) as [
+      WalletRead,
+      ...WalletRead[],
+    ];
     await input.onStep?.('CHECKING_CREDENTIALS');
-    const balance = await fetchBalanceResyncingClock(exchange, input.exchangeId);
-    // an HTTP 200 with an HTML body resolves "successfully" with an empty balance
-    if (!balance.info || typeof balance.info !== 'object')
-      return { ok: false, reason: 'UNEXPECTED_RESPONSE' };
+    const firstWallet = await readFirstWallet(exchange, input.exchangeId, first);
+    if (!firstWallet.ok) return firstWallet;
 
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
@@ -127,10 +202,17 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     if (permissions.read === false) return { ok: false, reason: 'READ_NOT_ALLOWED', permissions };
 
     await input.onStep?.('LOADING_BALANCES');
-    const info = balance.info as Record<string, unknown>;
+    const rest = await readOtherWallets(exchange, input.exchangeId, others);
+    const { info } = firstWallet;
     const accountUid =
       probe.accountUid ??
       (typeof info.uid === 'string' || typeof info.uid === 'number' ? String(info.uid) : null);
-    return { ok: true, balances: balanceLines(balance, 'spot'), permissions, accountUid };
+    return {
+      ok: true,
+      balances: [...firstWallet.lines, ...rest.lines],
+      unreadableWallets: rest.unreadable,
+      permissions,
+      accountUid,
+    };
   });
 }

@@ -1,0 +1,107 @@
+// One request budget per exchange and egress IP, kept in Redis so every ccxt client of every worker
+// draws from it: a leaky bucket (GCRA) where each request books the next free slot, plus a circuit the
+// exchange opens with a 429/418.
+import { RateBudgetError, type RequestThrottle } from '@keyport/exchange/request-throttle';
+import type { Redis } from 'ioredis';
+import type { ExchangeRateLimits } from './rate-limit-config';
+
+// Redis' clock, not each worker's, so workers on skewed hosts still space their requests.
+const BOOK_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local open = redis.call('PTTL', KEYS[2])
+if open > 0 then return {1, open} end
+local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
+local wait = start - now
+if wait > tonumber(ARGV[2]) then return {2, wait} end
+local cost = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], tostring(start + cost), 'PX', wait + cost + 1000)
+return {0, wait}
+`;
+
+// Never shortens a ban another worker already recorded.
+const OPEN_CIRCUIT = `
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+end
+return 0
+`;
+
+type BudgetRedis = Redis & {
+  keyportBookSlot(
+    slot: string,
+    circuit: string,
+    costMs: number,
+    maxWaitMs: number,
+  ): Promise<[number, number]>;
+  keyportOpenCircuit(circuit: string, ms: number): Promise<number>;
+};
+
+export interface SharedRequestBudgetOptions {
+  redis: Redis;
+  prefix: string;
+  /** Which egress IP this process sends from: venues limit per IP, so workers behind one NAT share one. */
+  egress: string;
+  /** Per-exchange budgets that replace ccxt's published `rateLimit`. */
+  limits?: ExchangeRateLimits;
+  /** A job waits at most this long for its turn, then gives its slot back and is retried later. */
+  maxWaitMs?: number;
+  onTrip?: (exchangeId: string, ms: number) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SharedRequestBudget implements RequestThrottle {
+  private readonly redis: BudgetRedis;
+  private readonly maxWaitMs: number;
+
+  constructor(private readonly options: SharedRequestBudgetOptions) {
+    const redis = options.redis as BudgetRedis;
+    if (typeof redis.keyportBookSlot !== 'function') {
+      redis.defineCommand('keyportBookSlot', { numberOfKeys: 2, lua: BOOK_SLOT });
+      redis.defineCommand('keyportOpenCircuit', { numberOfKeys: 1, lua: OPEN_CIRCUIT });
+    }
+    this.redis = redis;
+    this.maxWaitMs = options.maxWaitMs ?? 20_000;
+  }
+
+  async take(exchangeId: string, cost: number, msPerCost: number): Promise<void> {
+    const costMs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost));
+    const [verdict, ms] = await this.redis.keyportBookSlot(
+      this.slotKey(exchangeId),
+      this.circuitKey(exchangeId),
+      costMs,
+      this.maxWaitMs,
+    );
+    if (verdict === 1) throw new RateBudgetError(exchangeId, ms, 'circuit-open');
+    if (verdict === 2) throw new RateBudgetError(exchangeId, ms, 'queue-too-long');
+    if (ms <= 0) return;
+    await sleep(ms);
+    // the exchange may have refused someone while this request waited its turn
+    const open = await this.redis.pttl(this.circuitKey(exchangeId));
+    if (open > 0) throw new RateBudgetError(exchangeId, open, 'circuit-open');
+  }
+
+  async trip(exchangeId: string, ms: number): Promise<void> {
+    await this.redis.keyportOpenCircuit(this.circuitKey(exchangeId), Math.max(1, Math.ceil(ms)));
+    this.options.onTrip?.(exchangeId, ms);
+  }
+
+  /** Milliseconds until the exchange's circuit closes again; 0 when it is closed. */
+  async openFor(exchangeId: string): Promise<number> {
+    return Math.max(0, await this.redis.pttl(this.circuitKey(exchangeId)));
+  }
+
+  private msPerCost(exchangeId: string, published: number): number {
+    const perSecond = this.options.limits?.[exchangeId]?.costPerSecond;
+    return perSecond ? 1000 / perSecond : published;
+  }
+
+  private slotKey(exchangeId: string): string {
+    return `${this.options.prefix}:limits:${exchangeId}:${this.options.egress}`;
+  }
+
+  private circuitKey(exchangeId: string): string {
+    return `${this.options.prefix}:limits-open:${exchangeId}:${this.options.egress}`;
+  }
+}
