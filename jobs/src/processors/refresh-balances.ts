@@ -5,6 +5,7 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { ConnectionWriter } from './connection-writer';
 import { decrypt } from './open-stored-credentials';
+import { warnUnreadable } from './warn-unreadable-wallets';
 
 export type RefreshResult = { outcome: 'skipped' | 'refreshed' | 'expired' | 'kept'; reason?: ReasonCode };
 
@@ -36,6 +37,7 @@ export async function refreshBalances(
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   });
   if (outcome.ok) {
+    warnUnreadable(deps, connection.id, outcome.unreadableWallets);
     const saved = await writer.save(undefined, { lastSyncedAt: new Date() }, outcome.balances);
     if (saved) await writer.publishPortfolio();
     return { outcome: saved ? 'refreshed' : 'skipped' };

@@ -10,6 +10,7 @@ import type { JobsDeps } from '../deps';
 import { ConnectionWriter } from './connection-writer';
 import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
+import { warnUnreadable } from './warn-unreadable-wallets';
 
 export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retrying'; reason?: ReasonCode };
 
@@ -54,6 +55,7 @@ export async function verifyConnection(
     : { ok: false, reason: 'CREDENTIALS_UNREADABLE' };
 
   if (outcome.ok) {
+    warnUnreadable(deps, connection.id, outcome.unreadableWallets);
     const now = new Date();
     const saved = await writer.save(
       { kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null },

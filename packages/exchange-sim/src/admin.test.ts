@@ -97,6 +97,98 @@ describe('admin HTTP API', () => {
     expect((await admin('PATCH', '/accounts/binance/nope/balances', { balances: {} })).status).toBe(404);
   });
 
+  it('PATCH .../balances with "wallet" changes that wallet only; a bad wallet is a 400', async () => {
+    const ex = okxClient(sim, TEST_KEYS.okxLive);
+    const patched = await admin('PATCH', '/accounts/okx/600000000000000042/balances', {
+      wallet: 'funding',
+      balances: { USDC: { free: '12.5', locked: '0.5' } },
+    });
+    expect(patched.status).toBe(204);
+    expect((await ex.fetchBalance({ type: 'funding' })).total).toEqual({ USDC: 13 });
+    expect((await ex.fetchBalance()).total).toEqual({ BTC: 0.8, USDT: 2500.5 });
+
+    const binance = binanceClient(sim, TEST_KEYS.binanceRead.apiKey, TEST_KEYS.binanceRead.secret);
+    await admin('PATCH', '/accounts/binance/200000042/balances', {
+      wallet: 'margin',
+      balances: { BTC: { free: '0.1', locked: '0.2' } },
+    });
+    expect((await binance.fetchBalance({ type: 'margin' })).BTC).toMatchObject({
+      free: 0.1,
+      used: 0.2,
+      total: 0.3,
+    });
+
+    const okxSwap = await admin('PATCH', '/accounts/okx/600000000000000042/balances', {
+      wallet: 'swap',
+      balances: {},
+    });
+    expect(okxSwap).toEqual({
+      status: 400,
+      json: { error: expect.stringMatching(/okx has no separate swap wallet.*unified/) },
+    });
+    const unknown = await admin('PATCH', '/accounts/binance/200000042/balances', {
+      wallet: 'spot',
+      balances: {},
+    });
+    expect(unknown).toEqual({
+      status: 400,
+      json: { error: 'wallet must be one of margin, swap, future, funding, got "spot"' },
+    });
+    expect(
+      (await admin('PATCH', '/accounts/binance/200000042/balances', { wallet: 1, balances: {} })).status,
+    ).toBe(400);
+    const badWallets = { ...newOkxAccount, wallets: { margin: {} } };
+    expect((await admin('POST', '/accounts', badWallets)).status).toBe(400);
+  });
+
+  it('PUT/GET/DELETE /__sim/rate-limits and GET /__sim/rate-stats', async () => {
+    expect(await admin('PUT', '/rate-limits', [{ exchange: 'okx', limit: 1 }])).toEqual({ status: 204 });
+    expect((await admin('GET', '/rate-limits')).json).toEqual({
+      rateLimits: [
+        { exchange: 'okx', limit: 1, windowMs: 1000, unit: 'requests', banAfter: 3, banMs: 120_000 },
+      ],
+    });
+    const ex = okxClient(sim, TEST_KEYS.okxLive);
+    await ex.fetchBalance();
+    expect(await rejectionOf(ex.fetchBalance())).toBeInstanceOf(ccxt.RateLimitExceeded);
+    const stats = { served: 1, rejected429: 1, rejected418: 0, maxInAnyWindow: 1 };
+    expect(await admin('GET', '/rate-stats/okx')).toEqual({ status: 200, json: stats });
+    expect(await admin('GET', '/rate-stats?exchange=okx')).toEqual({ status: 200, json: stats });
+
+    // each bad body is refused whole, leaving the okx limit in force
+    for (const bad of [
+      { exchange: 'okx', limit: 1 },
+      [{ exchange: 'okx', limit: 0 }],
+      [{ exchange: 'okx', limit: 5, unit: 'bytes' }],
+      [{ exchange: 'kraken', limit: 5 }],
+      [{ exchange: 'binance', limit: 5, windowMs: -1 }],
+      [
+        { exchange: 'binance', limit: 5 },
+        { exchange: 'binance', limit: 6 },
+      ],
+    ]) {
+      const refused = await admin('PUT', '/rate-limits', bad);
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual({ error: expect.any(String) });
+    }
+    expect((await admin('GET', '/rate-limits')).json).toEqual({
+      rateLimits: [expect.objectContaining({ limit: 1 })],
+    });
+    expect((await admin('GET', '/rate-stats?exchange=kraken')).status).toBe(400);
+    expect((await admin('GET', '/rate-stats')).status).toBe(400);
+
+    expect(await admin('DELETE', '/rate-limits')).toEqual({ status: 204 });
+    expect((await admin('GET', '/rate-limits')).json).toEqual({ rateLimits: [] });
+    await ex.fetchBalance(); // no limit any more, so the okx window no longer refuses
+    await ex.fetchBalance();
+    expect((await admin('GET', '/rate-stats/okx')).json).toEqual({
+      served: 2,
+      rejected429: 0,
+      rejected418: 0,
+      maxInAnyWindow: 2,
+    });
+  });
+
   it('POST /__sim/keys/:apiKey/revoke makes the key fail', async () => {
     expect(await admin('POST', `/keys/${TEST_KEYS.okxLive.apiKey}/revoke`)).toEqual({
       status: 200,

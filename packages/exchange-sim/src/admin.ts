@@ -1,8 +1,17 @@
 // HTTP admin API under /__sim/: a JSON mirror of the programmatic ExchangeSim methods.
 import type { ActiveFault } from './faults';
-import type { ExchangeId, SimAccount, SimAssetBalance, SimFault, SimTicker } from './fixtures';
+import type {
+  ExchangeId,
+  SimAccount,
+  SimAssetBalance,
+  SimFault,
+  SimRateLimit,
+  SimRateStats,
+  SimTicker,
+  SimWallet,
+} from './fixtures';
 import type { SimRequestLogEntry } from './request-log';
-import { parseExchange, SimInputError } from './validate';
+import { parseExchange, parseRateLimits, SimInputError } from './validate';
 
 /** The state-changing surface shared by the admin API and the ExchangeSim object. */
 export interface SimController {
@@ -11,7 +20,8 @@ export interface SimController {
     exchange: ExchangeId,
     uid: string,
     balances: Record<string, SimAssetBalance | null>,
-    options?: { replace?: boolean },
+    /** `wallet` picks a non-spot wallet; without it the spot (Binance) / trading (OKX) wallet changes. */
+    options?: { replace?: boolean; wallet?: SimWallet },
   ): void;
   revokeKey(apiKey: string): void;
   /** Sets public spot tickers by "BASE/QUOTE" (others are kept). */
@@ -20,6 +30,14 @@ export interface SimController {
   clearFaults(): void;
   faults(): ActiveFault[];
   requests(): SimRequestLogEntry[];
+  /** Sets or replaces the venue's per-IP limit; that venue's bans and rateStats start over. */
+  setRateLimit(limit: SimRateLimit): void;
+  /** Removes every limit (weight headers are still reported); rateStats start over. */
+  clearRateLimits(): void;
+  /** The limits in force, defaults filled in. */
+  rateLimits(): SimRateLimit[];
+  rateStats(exchange: ExchangeId): SimRateStats;
+  /** Back to the fixture: accounts, tickers and rate limits; clears faults, the log, usage and bans. */
   reset(): void;
 }
 
@@ -44,7 +62,13 @@ function field(body: unknown, name: string): unknown {
 }
 
 // Typed input is checked at runtime by the controller, so unknown JSON can be handed over as-is.
-function route(method: string, segments: string[], body: string, sim: SimController): AdminReply {
+function route(
+  method: string,
+  segments: string[],
+  query: URLSearchParams,
+  body: string,
+  sim: SimController,
+): AdminReply {
   const [first, second, third, fourth] = segments;
   const n = segments.length;
   if (method === 'PUT' && n === 1 && first === 'tickers') {
@@ -60,7 +84,8 @@ function route(method: string, segments: string[], body: string, sim: SimControl
     if (replace !== undefined && typeof replace !== 'boolean')
       throw new SimInputError('replace must be a boolean');
     const balances = field(input, 'balances') as Record<string, SimAssetBalance | null>;
-    sim.setBalances(parseExchange(second), third ?? '', balances, { replace });
+    const wallet = field(input, 'wallet') as SimWallet | undefined;
+    sim.setBalances(parseExchange(second), third ?? '', balances, { replace, wallet });
     return { status: 204 };
   }
   if (method === 'POST' && n === 3 && first === 'keys' && third === 'revoke') {
@@ -75,6 +100,24 @@ function route(method: string, segments: string[], body: string, sim: SimControl
       return { status: 204 };
     }
   }
+  if (n === 1 && first === 'rate-limits') {
+    if (method === 'PUT') {
+      // checked in full first, so a bad entry leaves the limits in force untouched
+      const limits = parseRateLimits(parseJson(body), 'body');
+      sim.clearRateLimits();
+      for (const limit of limits) sim.setRateLimit(limit);
+      return { status: 204 };
+    }
+    if (method === 'GET') return { status: 200, json: { rateLimits: sim.rateLimits() } };
+    if (method === 'DELETE') {
+      sim.clearRateLimits();
+      return { status: 204 };
+    }
+  }
+  if (method === 'GET' && first === 'rate-stats' && n <= 2) {
+    const exchange = n === 2 ? second : (query.get('exchange') ?? undefined);
+    return { status: 200, json: sim.rateStats(parseExchange(exchange)) };
+  }
   if (method === 'GET' && n === 1 && first === 'requests')
     return { status: 200, json: { requests: sim.requests() } };
   if (method === 'POST' && n === 1 && first === 'reset') {
@@ -84,10 +127,16 @@ function route(method: string, segments: string[], body: string, sim: SimControl
   return { status: 404, json: { error: `no admin route ${method} ${ADMIN_PREFIX}/${segments.join('/')}` } };
 }
 
-export function handleAdmin(method: string, path: string, body: string, sim: SimController): AdminReply {
+export function handleAdmin(
+  method: string,
+  path: string,
+  query: string,
+  body: string,
+  sim: SimController,
+): AdminReply {
   try {
     const segments = path.slice(ADMIN_PREFIX.length).split('/').filter(Boolean).map(decodeURIComponent);
-    return route(method, segments, body, sim);
+    return route(method, segments, new URLSearchParams(query), body, sim);
   } catch (error) {
     if (error instanceof SimInputError) return { status: error.status, json: { error: error.message } };
     if (error instanceof URIError)

@@ -1,5 +1,5 @@
 // The contract between the HTTP server and one emulated venue.
-import type { ExchangeId, SimFaultKind } from './fixtures';
+import type { ExchangeId, SimFaultKind, SimRateLimitUnit } from './fixtures';
 import type { SimState } from './state';
 
 /** Why the sim answered as it did; recorded in the request log (never contains secrets). */
@@ -11,11 +11,14 @@ export type Verdict =
   | 'expired-key'
   | 'ip-not-allowed'
   | 'wrong-environment'
+  | 'permission-denied'
   | 'bad-passphrase'
   | 'bad-signature'
   | 'timestamp'
   | 'bad-request'
   | 'not-found'
+  | 'rate-limited'
+  | 'ip-banned'
   | `fault:${SimFaultKind}`;
 
 /** An incoming venue request, already read in full. */
@@ -46,6 +49,15 @@ export interface VenueContext {
   now: number;
 }
 
+/** What the limiter knows about a refusal, for venues that spell it out in the message. */
+export interface RateLimitDetail {
+  limit: number;
+  windowMs: number;
+  unit: SimRateLimitUnit;
+  /** Epoch ms; set on IP-ban answers. */
+  bannedUntil?: number;
+}
+
 export interface ExchangeAdapter {
   id: ExchangeId;
   /** Host shown in error pages, as a reminder of which venue this stands for. */
@@ -55,7 +67,13 @@ export interface ExchangeAdapter {
   apiKeyOf(req: SimRequest): string | undefined;
   handle(req: SimRequest, ctx: VenueContext): SimReply;
   /** The venue's own body for HTTP 429/418. */
-  rateLimited(status: number, retryAfterSeconds: number): SimReply;
+  rateLimited(status: number, retryAfterSeconds: number, detail?: RateLimitDetail): SimReply;
+  /** HTTP status of an IP ban: Binance 418; OKX has none and keeps answering 429. */
+  banStatus: 418 | 429;
+  /** The venue's request weight for this request (1 where the venue counts requests). */
+  requestWeight(req: SimRequest): number;
+  /** Headers reporting the weight this IP used in the last minute (Binance x-mbx-used-weight*). */
+  usageHeaders(usedWeight1m: number): Record<string, string>;
   /** The venue's own body for an internal error with this 5xx status. */
   serverError(status: number): SimReply;
 }

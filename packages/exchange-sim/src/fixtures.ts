@@ -42,12 +42,24 @@ export interface SimAssetBalance {
 }
 export type SimBalances = Record<string, SimAssetBalance>;
 
+/** Wallets besides `balances`: Binance cross margin, USDⓈ-M futures (swap), COIN-M futures (future), funding. */
+export type SimWallet = 'margin' | 'swap' | 'future' | 'funding';
+export const SIM_WALLETS: readonly SimWallet[] = ['margin', 'swap', 'future', 'funding'];
+/** OKX's trading account is unified (spot, margin and derivatives share it), so only funding stands apart. */
+export const VENUE_WALLETS: Record<ExchangeId, readonly SimWallet[]> = {
+  binance: SIM_WALLETS,
+  okx: ['funding'],
+};
+
 export interface SimAccount {
   exchange: ExchangeId;
   uid: string;
   /** OKX: master account uid; differs from `uid` for a sub-account. Defaults to `uid`. */
   mainUid?: string;
+  /** The spot wallet (Binance) or the unified trading account (OKX). */
   balances: SimBalances;
+  /** Other wallets; one the account lacks answers as an empty wallet, as the venues do. */
+  wallets?: Partial<Record<SimWallet, SimBalances>>;
   keys: SimKey[];
   /** Binance /api/v3/account account-level flags; default true. */
   canTrade?: boolean;
@@ -69,6 +81,36 @@ export interface SimFixture {
   tickers?: Record<string, SimTicker>;
   /** USD price per asset as decimal strings, used for OKX eqUsd/totalEq. USDT/USDC/USD default to 1. */
   usdPrices?: Record<string, string>;
+  /** Per-venue, per-IP request limits; none = unlimited (weight headers are still reported). */
+  rateLimits?: SimRateLimit[];
+}
+
+/** A venue's per-client-IP limit over a rolling window, with Binance-style escalation to an IP ban. */
+export interface SimRateLimit {
+  exchange: ExchangeId;
+  /** Most units (requests or weight) served to one IP inside any rolling window. */
+  limit: number;
+  /** Default 1000. */
+  windowMs?: number;
+  /** 'weight' charges each request its Binance request weight (OKX: 1); default 'requests'. */
+  unit?: SimRateLimitUnit;
+  /** Requests received while limited, after the first 429, before the IP is banned; default 3. */
+  banAfter?: number;
+  /** Default 120000 (Binance's shortest ban). */
+  banMs?: number;
+  /** Retry-After on 429; default = ceil(seconds until the window has room again). */
+  retryAfterSeconds?: number;
+}
+export type SimRateLimitUnit = 'requests' | 'weight';
+
+export interface SimRateStats {
+  /** Requests let through by the limiter (whatever the venue then answered). */
+  served: number;
+  /** Answers with HTTP 429 from the limiter (OKX IP bans included, as OKX has no 418). */
+  rejected429: number;
+  rejected418: number;
+  /** Largest sum (in the limit's unit) of served requests inside any rolling window of its windowMs. */
+  maxInAnyWindow: number;
 }
 
 /** Which requests a fault applies to; `times` = only the next N matching requests, then it clears itself. */

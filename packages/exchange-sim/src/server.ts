@@ -8,11 +8,12 @@ import { binanceAdapter } from './binance/routes';
 import type { ExchangeAdapter, SimReply, SimRequest } from './exchange-adapter';
 import { faultReply } from './fault-replies';
 import { FaultBook } from './faults';
-import type { SimFixture } from './fixtures';
+import type { SimFaultKind, SimFixture } from './fixtures';
 import { okxAdapter } from './okx/routes';
+import { RateLimiter } from './rate-limiter';
 import { RequestLog } from './request-log';
 import { SimState } from './state';
-import { SimInputError } from './validate';
+import { parseExchange, SimInputError } from './validate';
 
 export interface ExchangeSimOptions {
   /** Defaults to 127.0.0.1 so the sim is never exposed by accident. */
@@ -21,7 +22,7 @@ export interface ExchangeSimOptions {
   port?: number;
   /** Initial accounts; reset() returns to exactly this. Defaults to no accounts. */
   fixture?: SimFixture;
-  /** Venue clock in epoch ms (before clock-skew faults); defaults to Date.now. */
+  /** Venue clock in epoch ms (before clock-skew faults), which also drives rate-limit windows; defaults to Date.now. */
   clock?: () => number;
 }
 
@@ -78,7 +79,9 @@ function baseUrl(host: string, port: number): string {
 export async function startExchangeSim(options: ExchangeSimOptions = {}): Promise<ExchangeSim> {
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? Date.now;
-  const state = new SimState(structuredClone(options.fixture ?? { accounts: [] }), clock);
+  const fixture = structuredClone(options.fixture ?? { accounts: [] });
+  const state = new SimState(fixture, clock);
+  const limiter = new RateLimiter(fixture.rateLimits ?? []);
   const faults = new FaultBook();
   const log = new RequestLog();
   const shutdown = new AbortController();
@@ -90,7 +93,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       return { exchange: stored.exchange, uid: stored.uid, apiKeys: stored.keys.map((k) => k.apiKey) };
     },
     setBalances(exchange, uid, balances, opts) {
-      state.setBalances(exchange, uid, balances, opts?.replace ?? false);
+      state.setBalances(exchange, uid, balances, opts?.replace ?? false, opts?.wallet);
     },
     revokeKey: (apiKey) => state.revokeKey(apiKey),
     setTickers(tickers) {
@@ -102,8 +105,13 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     requests: () => log.list(),
+    setRateLimit: (limit) => limiter.set(limit),
+    clearRateLimits: () => limiter.clear(),
+    rateLimits: () => limiter.list(),
+    rateStats: (exchange) => limiter.statsFor(parseExchange(exchange)),
     reset() {
       state.reset();
+      limiter.reset();
       faults.clear();
       log.clear();
     },
@@ -111,9 +119,19 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
 
   async function serveVenue(adapter: ExchangeAdapter, req: SimRequest, res: ServerResponse): Promise<void> {
     const seq = log.nextSeq();
-    const arrivedAt = new Date(clock()).toISOString();
+    const arrival = clock();
+    const arrivedAt = new Date(arrival).toISOString();
     const apiKey = adapter.apiKeyOf(req);
-    const plan = faults.take(adapter.id, apiKey);
+    // The limiter stands in front of everything, like the venue's gateway: a refused request spends no fault budget.
+    const admission = limiter.admit(
+      adapter.id,
+      req.ip,
+      adapter.requestWeight(req),
+      arrival,
+      adapter.banStatus,
+    );
+    const usage = adapter.usageHeaders(admission.usedWeight);
+    const reply = (r: SimReply): SimReply => ({ ...r, headers: { ...r.headers, ...usage } });
     const entry = {
       seq,
       at: arrivedAt,
@@ -122,29 +140,40 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       path: req.path,
       ip: req.ip,
     };
-    const record = (reply: Pick<SimReply, 'verdict'> & { status: number | null }) =>
-      log.add({
-        ...entry,
-        apiKey: apiKey ?? null,
-        verdict: reply.verdict,
-        status: reply.status,
-        faults: plan.applied,
-      });
+    const record = (r: Pick<SimReply, 'verdict'> & { status: number | null }, applied: SimFaultKind[]) =>
+      log.add({ ...entry, apiKey: apiKey ?? null, verdict: r.verdict, status: r.status, faults: applied });
 
+    if (admission.kind !== 'served') {
+      const { rule } = admission;
+      const detail = {
+        limit: rule.limit,
+        windowMs: rule.windowMs,
+        unit: rule.unit,
+        bannedUntil: admission.bannedUntil,
+      };
+      const refusal = adapter.rateLimited(admission.status, admission.retryAfterSeconds, detail);
+      const answer = reply({ ...refusal, verdict: admission.kind });
+      record(answer, []);
+      send(res, answer);
+      return;
+    }
+    const plan = faults.take(adapter.id, apiKey);
     if (plan.latencyMs > 0) {
       const finished = await delay(plan.latencyMs, true, { signal: shutdown.signal }).catch(() => false);
       if (!finished) return;
     }
     if (plan.terminal?.kind === 'timeout') {
       // Hold the request open without answering; the client's own timeout (or close()) ends it.
-      record({ verdict: 'fault:timeout', status: null });
+      record({ verdict: 'fault:timeout', status: null }, plan.applied);
       return;
     }
-    const reply = plan.terminal
-      ? faultReply(adapter, plan.terminal, seq)
-      : adapter.handle(req, { state, now: clock() + plan.clockOffsetMs });
-    record(reply);
-    send(res, reply);
+    const answer = reply(
+      plan.terminal
+        ? faultReply(adapter, plan.terminal, seq)
+        : adapter.handle(req, { state, now: clock() + plan.clockOffsetMs }),
+    );
+    record(answer, plan.applied);
+    send(res, answer);
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -154,7 +183,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
-      const reply = handleAdmin(method, path, body, controller);
+      const reply = handleAdmin(method, path, q === -1 ? '' : rawUrl.slice(q + 1), body, controller);
       sendJson(res, reply.status, reply.json);
       return;
     }

@@ -6,6 +6,7 @@ import type {
   SimEnvironment,
   SimFixture,
   SimPermissions,
+  SimWallet,
 } from './fixtures';
 import type { TickerRow } from './market-tickers';
 import {
@@ -14,6 +15,7 @@ import {
   parsePair,
   parseTicker,
   parseUsdPrices,
+  parseWallet,
   SimInputError,
 } from './validate';
 
@@ -30,12 +32,21 @@ export interface StoredKey {
   revoked: boolean;
 }
 
+export interface StoredWallet {
+  /** Insertion-ordered, so responses list assets in the order they were given. */
+  balances: Map<string, SimAssetBalance>;
+  /** Epoch ms of the last change to this wallet (Binance futures assets' updateTime). */
+  updatedAt: number;
+}
+
 export interface StoredAccount {
   exchange: ExchangeId;
   uid: string;
   mainUid: string;
   /** Insertion-ordered, so responses list assets in the order they were given. */
   balances: Map<string, SimAssetBalance>;
+  /** Only the wallets the account has; the venues answer for a missing one as if it were empty. */
+  wallets: Map<SimWallet, StoredWallet>;
   keys: StoredKey[];
   canTrade: boolean;
   canWithdraw: boolean;
@@ -50,6 +61,10 @@ export interface KeyMatch {
 }
 
 const DEFAULT_USD_PRICES: Record<string, string> = { USDT: '1', USDC: '1', USD: '1' };
+
+function balanceMap(balances: Record<string, SimAssetBalance>): Map<string, SimAssetBalance> {
+  return new Map(Object.entries(balances).map(([asset, b]) => [asset, { ...b }]));
+}
 
 function accountId(exchange: ExchangeId, uid: string): string {
   return `${exchange}:${uid}`;
@@ -101,7 +116,13 @@ export class SimState {
       exchange: account.exchange,
       uid: account.uid,
       mainUid: account.mainUid ?? account.uid,
-      balances: new Map(Object.entries(account.balances).map(([asset, b]) => [asset, { ...b }])),
+      balances: balanceMap(account.balances),
+      wallets: new Map(
+        Object.entries(account.wallets ?? {}).map(([wallet, balances]) => [
+          wallet as SimWallet,
+          { balances: balanceMap(balances), updatedAt: now },
+        ]),
+      ),
       keys: account.keys.map((k) => ({
         apiKey: k.apiKey,
         secret: k.secret,
@@ -131,17 +152,33 @@ export class SimState {
     return stored;
   }
 
-  /** Merges the given assets into the balances (null removes an asset); `replace` drops the others first. */
-  setBalances(exchange: ExchangeId, uid: string, patch: unknown, replace = false): StoredAccount {
+  /**
+   * Merges the given assets into one wallet (null removes an asset); `replace` drops the others first.
+   * Without `wallet` it is the spot/trading wallet; naming a wallet the account lacks opens it.
+   */
+  setBalances(
+    exchange: ExchangeId,
+    uid: string,
+    patch: unknown,
+    replace = false,
+    wallet?: unknown,
+  ): StoredAccount {
     const account = this.accounts.get(accountId(exchange, uid));
     if (!account) throw new SimInputError(`account ${accountId(exchange, uid)} not found`, 404);
+    const name = wallet === undefined ? undefined : parseWallet(wallet, exchange);
     const parsed = parseBalancesPatch(patch, exchange);
-    if (replace) account.balances.clear();
-    for (const [asset, balance] of Object.entries(parsed)) {
-      if (balance === null) account.balances.delete(asset);
-      else account.balances.set(asset, balance);
+    // the account itself carries the spot/trading wallet's balances and updatedAt
+    let target: StoredWallet = account;
+    if (name !== undefined) {
+      target = account.wallets.get(name) ?? { balances: new Map(), updatedAt: 0 };
+      account.wallets.set(name, target);
     }
-    account.updatedAt = this.clock();
+    if (replace) target.balances.clear();
+    for (const [asset, balance] of Object.entries(parsed)) {
+      if (balance === null) target.balances.delete(asset);
+      else target.balances.set(asset, balance);
+    }
+    target.updatedAt = this.clock();
     return account;
   }
 

@@ -4,12 +4,17 @@ import {
   EXCHANGE_IDS,
   type ExchangeId,
   FAULT_KINDS,
+  SIM_WALLETS,
   type SimAccount,
   type SimAssetBalance,
+  type SimBalances,
   type SimFault,
   type SimFaultKind,
   type SimKey,
   type SimPermissions,
+  type SimRateLimit,
+  type SimWallet,
+  VENUE_WALLETS,
 } from './fixtures';
 
 /** Bad input from a caller; the admin API answers it with HTTP 400 (or `status`). */
@@ -127,6 +132,39 @@ export function parseBalancesPatch(
   return out;
 }
 
+/** A wallet name the venue really has; `balances` itself is the spot/trading wallet, so it has no name here. */
+export function parseWallet(value: unknown, exchange: ExchangeId, where = 'wallet'): SimWallet {
+  if (typeof value !== 'string' || !(SIM_WALLETS as readonly string[]).includes(value))
+    throw new SimInputError(
+      `${where} must be one of ${SIM_WALLETS.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  const wallet = value as SimWallet;
+  if (!VENUE_WALLETS[exchange].includes(wallet)) {
+    throw new SimInputError(
+      `${where}: ${exchange} has no separate ${wallet} wallet (${exchange} wallets: ${VENUE_WALLETS[exchange].join(', ')}` +
+        `${exchange === 'okx' ? '; its trading account in balances is unified' : ''})`,
+    );
+  }
+  return wallet;
+}
+
+function wallets(
+  value: unknown,
+  exchange: ExchangeId,
+  where: string,
+): Partial<Record<SimWallet, SimBalances>> {
+  const o = object(value, where);
+  const out: Partial<Record<SimWallet, SimBalances>> = {};
+  for (const [name, balances] of Object.entries(o)) {
+    out[parseWallet(name, exchange, `${where}.${name}`)] = parseBalances(
+      balances,
+      exchange,
+      `${where}.${name}`,
+    );
+  }
+  return out;
+}
+
 function permissions(value: unknown, where: string): Partial<SimPermissions> {
   const o = object(value, where);
   const out: Partial<SimPermissions> = {};
@@ -177,6 +215,7 @@ export function parseAccount(value: unknown, where = 'account'): SimAccount {
     uid: nonEmptyString(o.uid, `${where}.uid`),
     mainUid: optional(o.mainUid, (v) => nonEmptyString(v, `${where}.mainUid`)),
     balances: parseBalances(o.balances ?? {}, exchange, `${where}.balances`),
+    wallets: optional(o.wallets, (v) => wallets(v, exchange, `${where}.wallets`)),
     keys: o.keys.map((k, i) => key(k, `${where}.keys[${i}]`, exchange)),
     canTrade: optional(o.canTrade, (v) => bool(v, `${where}.canTrade`)),
     canWithdraw: optional(o.canWithdraw, (v) => bool(v, `${where}.canWithdraw`)),
@@ -238,6 +277,40 @@ export function parseFault(value: unknown, where = 'fault'): SimFault {
     case 'latency':
       return { ...scope, kind, delayMs: integer(o.delayMs, `${where}.delayMs`, 0) };
   }
+}
+
+/** A SimRateLimit with its defaults filled in (retryAfterSeconds stays optional: it is computed per answer). */
+export type RateLimitRule = Required<Omit<SimRateLimit, 'retryAfterSeconds'>> &
+  Pick<SimRateLimit, 'retryAfterSeconds'>;
+
+export function parseRateLimit(value: unknown, where = 'rateLimit'): RateLimitRule {
+  const o = object(value, where);
+  const unit = optional(o.unit, (v) => {
+    if (v !== 'requests' && v !== 'weight')
+      throw new SimInputError(`${where}.unit must be 'requests' or 'weight'`);
+    return v;
+  });
+  return {
+    exchange: parseExchange(o.exchange, `${where}.exchange`),
+    limit: integer(o.limit, `${where}.limit`, 1),
+    windowMs: optional(o.windowMs, (v) => integer(v, `${where}.windowMs`, 1)) ?? 1000,
+    unit: unit ?? 'requests',
+    banAfter: optional(o.banAfter, (v) => integer(v, `${where}.banAfter`, 0)) ?? 3,
+    banMs: optional(o.banMs, (v) => integer(v, `${where}.banMs`, 0)) ?? 120_000,
+    retryAfterSeconds: optional(o.retryAfterSeconds, (v) => integer(v, `${where}.retryAfterSeconds`, 0)),
+  };
+}
+
+/** A whole set of limits (at most one per venue), checked in full before any is applied. */
+export function parseRateLimits(value: unknown, where = 'rateLimits'): RateLimitRule[] {
+  if (!Array.isArray(value)) throw new SimInputError(`${where} must be an array of rate limits`);
+  const limits = value.map((v, i) => parseRateLimit(v, `${where}[${i}]`));
+  const seen = new Set<ExchangeId>();
+  for (const [i, l] of limits.entries()) {
+    if (seen.has(l.exchange)) throw new SimInputError(`${where}[${i}]: a second limit for ${l.exchange}`);
+    seen.add(l.exchange);
+  }
+  return limits;
 }
 
 const PAIR = /^([A-Z0-9]{1,20})\/([A-Z0-9]{1,20})$/;

@@ -49,6 +49,8 @@ export interface SharedRequestBudgetOptions {
   onTrip?: (exchangeId: string, ms: number) => void;
 }
 
+const LATE_WAKE_MS = 20;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SharedRequestBudget implements RequestThrottle {
@@ -67,19 +69,25 @@ export class SharedRequestBudget implements RequestThrottle {
 
   async take(exchangeId: string, cost: number, msPerCost: number): Promise<void> {
     const costMs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost));
-    const [verdict, ms] = await this.redis.keyportBookSlot(
-      this.slotKey(exchangeId),
-      this.circuitKey(exchangeId),
-      costMs,
-      this.maxWaitMs,
-    );
-    if (verdict === 1) throw new RateBudgetError(exchangeId, ms, 'circuit-open');
-    if (verdict === 2) throw new RateBudgetError(exchangeId, ms, 'queue-too-long');
-    if (ms <= 0) return;
-    await sleep(ms);
-    // the exchange may have refused someone while this request waited its turn
-    const open = await this.redis.pttl(this.circuitKey(exchangeId));
-    if (open > 0) throw new RateBudgetError(exchangeId, open, 'circuit-open');
+    for (;;) {
+      const [verdict, ms] = await this.redis.keyportBookSlot(
+        this.slotKey(exchangeId),
+        this.circuitKey(exchangeId),
+        costMs,
+        this.maxWaitMs,
+      );
+      if (verdict === 1) throw new RateBudgetError(exchangeId, ms, 'circuit-open');
+      if (verdict === 2) throw new RateBudgetError(exchangeId, ms, 'queue-too-long');
+      if (ms <= 0) return;
+      const due = Date.now() + ms;
+      await sleep(ms);
+      // the exchange may have refused someone while this request waited its turn
+      const open = await this.redis.pttl(this.circuitKey(exchangeId));
+      if (open > 0) throw new RateBudgetError(exchangeId, open, 'circuit-open');
+      // a busy event loop wakes timers late, and late requests leave together: a missed slot is given up
+      // and a new one booked, so requests never bunch up on arrival
+      if (Date.now() - due <= LATE_WAKE_MS) return;
+    }
   }
 
   async trip(exchangeId: string, ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 // Binance signed-endpoint checks, in the order the venue reports them: key, IP, parameters, time, signature.
 import { headerValue, type SimReply, type SimRequest, type VenueContext } from '../exchange-adapter';
+import type { SimPermissions } from '../fixtures';
 import type { KeyMatch } from '../state';
 import { binanceErrors } from './errors';
 import { binanceSignatureValid, binanceSignedPayload } from './signature';
@@ -20,7 +21,12 @@ function requestParams(req: SimRequest): URLSearchParams {
   return params;
 }
 
-export function authenticateBinance(req: SimRequest, ctx: VenueContext): BinanceAuth {
+/** `permission`: the key right the endpoint needs beyond reading (fapi/dapi need `futures`). */
+export function authenticateBinance(
+  req: SimRequest,
+  ctx: VenueContext,
+  permission?: keyof SimPermissions,
+): BinanceAuth {
   const apiKey = headerValue(req, 'x-mbx-apikey');
   if (!apiKey) return refuse(binanceErrors.missingKey());
   const match = ctx.state.findKey('binance', apiKey);
@@ -33,6 +39,9 @@ export function authenticateBinance(req: SimRequest, ctx: VenueContext): Binance
   if (key.allowedIps.length > 0 && !key.allowedIps.includes(req.ip)) {
     return refuse(binanceErrors.rejectedKey('ip-not-allowed'));
   }
+  // A key without the right gets the same -2015 as a bad key: Binance checks rights with the key itself.
+  if (permission !== undefined && !key.permissions[permission])
+    return refuse(binanceErrors.rejectedKey('permission-denied'));
 
   const params = requestParams(req);
   const timestampText = params.get('timestamp') ?? '';

@@ -1,17 +1,28 @@
-// Binance spot: /api/v3 and /sapi/v1, public time/ping plus the two signed endpoints a key check needs.
+// Binance: spot /api/v3 and /sapi/v1 (public time/ping/tickers, account, key rights, margin and funding
+// wallets) plus the USDⓈ-M (/fapi) and COIN-M (/dapi) futures account balances.
 import {
   type ExchangeAdapter,
   headerValue,
   jsonReply,
+  type RateLimitDetail,
   type SimReply,
   type SimRequest,
   type VenueContext,
 } from '../exchange-adapter';
+import type { SimPermissions } from '../fixtures';
 import { binanceTicker24h } from '../market-tickers';
 import type { KeyMatch } from '../state';
 import { authenticateBinance } from './auth';
 import { binanceAccountBody, binanceApiRestrictionsBody } from './bodies';
 import { BINANCE_CONTENT_TYPE, binanceError, binanceErrors } from './errors';
+import {
+  binanceCoinmBody,
+  binanceFundingBody,
+  binanceMarginBody,
+  binanceUsdmV2Body,
+  binanceUsdmV3Body,
+} from './wallet-bodies';
+import { binanceRequestWeight } from './weights';
 
 function ok(json: unknown): SimReply {
   return jsonReply(200, json, 'ok', undefined, BINANCE_CONTENT_TYPE);
@@ -21,9 +32,31 @@ function signed(
   req: SimRequest,
   ctx: VenueContext,
   body: (auth: KeyMatch & { params: URLSearchParams }) => unknown,
+  permission?: keyof SimPermissions,
 ): SimReply {
-  const auth = authenticateBinance(req, ctx);
+  const auth = authenticateBinance(req, ctx, permission);
   return auth.ok ? ok(body(auth)) : auth.reply;
+}
+
+// Binance names intervals like "1 MINUTE" or "10 SECOND" in its limit messages.
+function interval(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} MINUTE`;
+  if (ms % 1000 === 0) return `${ms / 1000} SECOND`;
+  return `${ms} MILLISECOND`;
+}
+
+function rateLimitMessage(status: number, detail: RateLimitDetail | undefined): string {
+  if (status === 418) {
+    const until = detail?.bannedUntil ?? 'further notice';
+    return `Way too much request weight used; IP banned until ${until}. Please use WebSocket Streams for live updates to avoid bans.`;
+  }
+  if (detail?.unit === 'weight') {
+    return `Too much request weight used; current limit is ${detail.limit} request weight per ${interval(detail.windowMs)}. Please use WebSocket Streams for live updates to avoid polling the API.`;
+  }
+  const limit = detail
+    ? `${detail.limit} requests per ${interval(detail.windowMs)}`
+    : '6000 requests per minute';
+  return `Too many requests; current limit of IP is ${limit}. Please use WebSocket Streams for live updates to avoid polling the API.`;
 }
 
 /** All tickers, `symbol=BTCUSDT` (one object) or `symbols=["BTCUSDT",…]`, as Binance answers. */
@@ -56,7 +89,11 @@ function tickers24h(req: SimRequest, ctx: VenueContext): SimReply {
 export const binanceAdapter: ExchangeAdapter = {
   id: 'binance',
   publicHost: 'api.binance.com',
-  handles: (path) => path.startsWith('/api/v3/') || path.startsWith('/sapi/v1/'),
+  handles: (path) =>
+    path.startsWith('/api/v3/') ||
+    path.startsWith('/sapi/v1/') ||
+    path.startsWith('/fapi/') ||
+    path.startsWith('/dapi/'),
   apiKeyOf: (req) => headerValue(req, 'x-mbx-apikey'),
   handle(req, ctx) {
     switch (`${req.method} ${req.path}`) {
@@ -70,19 +107,29 @@ export const binanceAdapter: ExchangeAdapter = {
         return signed(req, ctx, ({ account, params }) => binanceAccountBody(account, params));
       case 'GET /sapi/v1/account/apiRestrictions':
         return signed(req, ctx, ({ key }) => binanceApiRestrictionsBody(key));
+      // reading the margin wallet needs only enableReading, not enableMargin
+      case 'GET /sapi/v1/margin/account':
+        return signed(req, ctx, ({ account }) => binanceMarginBody(account, ctx.state));
+      case 'POST /sapi/v1/asset/get-funding-asset':
+        return signed(req, ctx, ({ account, params }) => binanceFundingBody(account, ctx.state, params));
+      case 'GET /fapi/v3/account':
+        return signed(req, ctx, ({ account }) => binanceUsdmV3Body(account), 'futures');
+      case 'GET /fapi/v2/account':
+        return signed(req, ctx, ({ account }) => binanceUsdmV2Body(account), 'futures');
+      case 'GET /dapi/v1/account':
+        return signed(req, ctx, ({ account }) => binanceCoinmBody(account), 'futures');
       default:
         return binanceErrors.notFound(req.method, req.path);
     }
   },
-  rateLimited(status, retryAfterSeconds) {
+  rateLimited(status, retryAfterSeconds, detail) {
     // 418 is the auto-ban that follows ignored 429s; both carry Retry-After.
-    const msg =
-      status === 418
-        ? 'Way too much request weight used; IP banned until further notice. Please use WebSocket Streams for live updates to avoid bans.'
-        : 'Too many requests; current limit of IP is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.';
-    const reply = binanceError(status, -1003, msg, 'fault:rate-limit');
+    const reply = binanceError(status, -1003, rateLimitMessage(status, detail), 'fault:rate-limit');
     return { ...reply, headers: { 'Retry-After': String(retryAfterSeconds) } };
   },
+  banStatus: 418,
+  requestWeight: binanceRequestWeight,
+  usageHeaders: (used) => ({ 'x-mbx-used-weight': String(used), 'x-mbx-used-weight-1m': String(used) }),
   serverError(status) {
     return status === 503
       ? binanceError(

@@ -92,6 +92,21 @@ export function okxBalanceBody(account: StoredAccount, state: SimState, query: U
   ]);
 }
 
+/** GET /api/v5/asset/balances (funding account), field order as recorded; `ccy=BTC,ETH` narrows it. */
+export function okxFundingBody(account: StoredAccount, query: URLSearchParams): unknown {
+  const wanted = query.get('ccy')?.split(',').filter(Boolean);
+  const funding = account.wallets.get('funding');
+  const entries = [...(funding?.balances ?? [])].filter(([ccy]) => !wanted || wanted.includes(ccy));
+  return okxEnvelope(
+    entries.map(([ccy, b]) => ({
+      availBal: normalizeDecimal(b.free),
+      bal: addDecimals(b.free, b.locked),
+      ccy,
+      frozenBal: normalizeDecimal(b.locked),
+    })),
+  );
+}
+
 /** OKX lists a key's rights as read_only / trade / withdraw. */
 function okxPerm(key: StoredKey): string {
   const p = key.permissions;

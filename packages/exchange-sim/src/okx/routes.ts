@@ -1,4 +1,4 @@
-// OKX v5: public time plus the trading-account balance and account config that a key check needs.
+// OKX v5: public time and tickers, the trading-account and funding balances, and the account config.
 import {
   type ExchangeAdapter,
   headerValue,
@@ -10,7 +10,7 @@ import {
 import { okxTicker } from '../market-tickers';
 import type { KeyMatch } from '../state';
 import { authenticateOkx } from './auth';
-import { okxBalanceBody, okxConfigBody, okxEnvelope } from './bodies';
+import { okxBalanceBody, okxConfigBody, okxEnvelope, okxFundingBody } from './bodies';
 import { okxError, okxErrors } from './errors';
 
 function ok(json: unknown): SimReply {
@@ -42,6 +42,8 @@ export const okxAdapter: ExchangeAdapter = {
         return signed(req, ctx, ({ account }) =>
           okxBalanceBody(account, ctx.state, new URLSearchParams(req.query)),
         );
+      case 'GET /api/v5/asset/balances':
+        return signed(req, ctx, ({ account }) => okxFundingBody(account, new URLSearchParams(req.query)));
       case 'GET /api/v5/account/config':
         return signed(req, ctx, ({ account, key }) => okxConfigBody(account, key));
       default:
@@ -49,9 +51,14 @@ export const okxAdapter: ExchangeAdapter = {
     }
   },
   rateLimited(status, retryAfterSeconds) {
-    const reply = okxError(status, '50011', 'Requests too frequent.', 'fault:rate-limit');
+    // OKX's gateway answers with this bare body (no data), e.g. {"msg":"Too Many Requests","code":"50011"}.
+    const reply = jsonReply(status, { msg: 'Too Many Requests', code: '50011' }, 'fault:rate-limit');
     return { ...reply, headers: { 'Retry-After': String(retryAfterSeconds) } };
   },
+  banStatus: 429,
+  // OKX limits count requests per endpoint; the sim charges each one a single unit
+  requestWeight: () => 1,
+  usageHeaders: () => ({}),
   serverError(status) {
     return status === 503
       ? okxError(503, '50013', 'Systems are busy. Please try again later.', 'fault:server-error')

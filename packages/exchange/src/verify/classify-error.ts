@@ -48,6 +48,9 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
   // transient branch (OperationFailed)
   if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
   if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: retryAfterMs ?? 120_000 };
+  // Binance raises a refused key as DDoSProtection once the instance has authenticated (a spot read before
+  // a futures one): the 401 says it is the key, not the rate
+  if (error instanceof ccxt.DDoSProtection && httpStatus === 401) return { reason: authReason(message) };
   if (error instanceof ccxt.RateLimitExceeded || error instanceof ccxt.DDoSProtection) {
     return { reason: 'RATE_LIMITED', retryAfterMs };
   }

@@ -19,14 +19,15 @@ export type BalancesOutcome =
  * Never throws for exchange failures; they come back as a precise reason for the status machine.
  */
 export function readBalances(input: Omit<VerifyInput, 'onStep'>): Promise<BalancesOutcome> {
-  return withLeasedClient(input, async ({ exchange }): Promise<BalancesOutcome> => {
+  return withLeasedClient(input, async (lease): Promise<BalancesOutcome> => {
+    const { exchange } = lease;
     const [first, ...others] = walletReads(input.exchangeId, input.accountTypes ?? []) as [
       WalletRead,
       ...WalletRead[],
     ];
     const firstWallet = await readFirstWallet(exchange, input.exchangeId, first);
     if (!firstWallet.ok) return firstWallet;
-    const rest = await readOtherWallets(exchange, input.exchangeId, others);
+    const rest = await readOtherWallets(lease, input.exchangeId, others);
     return { ok: true, balances: [...firstWallet.lines, ...rest.lines], unreadableWallets: rest.unreadable };
   });
 }

@@ -116,7 +116,7 @@ export async function readFirstWallet(
  * skipped; a transient failure throws, so the whole read is tried again rather than half stored.
  */
 export async function readOtherWallets(
-  exchange: Exchange,
+  { exchange, trace }: Pick<ClientLease, 'exchange' | 'trace'>,
   exchangeId: string,
   reads: readonly WalletRead[],
 ): Promise<{ lines: BalanceLine[]; unreadable: UnreadableWallet[] }> {
@@ -129,7 +129,7 @@ export async function readOtherWallets(
       lines.push(...balanceLines(balance, read.wallet));
     } catch (error) {
       if (error instanceof UnexpectedBodyError) throw error;
-      const { reason } = classifyError(error);
+      const { reason } = classifyError(error, trace.status, trace.retryAfterMs);
       if (reasonSpec(reason).retryable) throw error;
       unreadable.push({ wallet: read.wallet, reason });
     }
@@ -186,7 +186,8 @@ export async function withLeasedClient<T>(
  * account hold. Never throws for exchange failures: they come back as a precise reason.
  */
 export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutcome> {
-  return withLeasedClient(input, async ({ exchange }): Promise<VerifyOutcome> => {
+  return withLeasedClient(input, async (lease): Promise<VerifyOutcome> => {
+    const { exchange } = lease;
     const [first, ...others] = walletReads(input.exchangeId, input.accountTypes ?? []) as [
       WalletRead,
       ...WalletRead[],
@@ -201,8 +202,9 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     if (permissions.withdraw === true) return { ok: false, reason: 'WITHDRAWALS_ENABLED', permissions };
     if (permissions.read === false) return { ok: false, reason: 'READ_NOT_ALLOWED', permissions };
 
-    await input.onStep?.('LOADING_BALANCES');
-    const rest = await readOtherWallets(exchange, input.exchangeId, others);
+    // with one wallet its balances came with the credential check: no step to show, no write to make
+    if (others.length > 0) await input.onStep?.('LOADING_BALANCES');
+    const rest = await readOtherWallets(lease, input.exchangeId, others);
     const { info } = firstWallet;
     const accountUid =
       probe.accountUid ??

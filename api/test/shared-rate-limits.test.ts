@@ -1,0 +1,108 @@
+// Many connections on one exchange, refreshed by two worker processes: the exchange's limit holds
+// across both, and a 429 stops both until the exchange's Retry-After has passed.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, signedUpClient } from './client';
+import { type Stack, startStack } from './harness';
+import { seedConnected } from './seed-connected';
+import { addBinanceAccount } from './sim-accounts';
+import { spawnWorker, stopWorker, type WorkerProcess } from './worker-process';
+
+let stack: Stack;
+let api: ApiClient;
+let ownerId: string;
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ worker: false });
+  api = await signedUpClient(stack.apiUrl);
+  ownerId = (await api.ok<{ viewer: { id: string } }>('{ viewer { id } }')).viewer.id;
+});
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => stopWorker(worker)));
+  stack.sim.clearRateLimits();
+  await stack.db.orm.em.fork().getConnection().execute('delete from exchange_connections');
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** Two workers on one egress IP, so they share one budget, each running 16 jobs at a time. */
+async function startTwoWorkers(costPerSecond: number) {
+  for (let i = 0; i < 2; i++) {
+    workers.push(
+      spawnWorker(stack, {
+        EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond } }),
+        VERIFY_CONCURRENCY: '16',
+        BALANCE_REFRESH_MS: '2000',
+      }),
+    );
+  }
+  await Promise.all(workers.map((worker) => worker.ready));
+}
+
+async function seedAccounts(count: number): Promise<{ ids: string[]; seededAt: Date }> {
+  const seededAt = new Date();
+  const keys = Array.from({ length: count }, () => addBinanceAccount(stack.sim));
+  return { ids: await seedConnected(stack, ownerId, 'binance', keys), seededAt };
+}
+
+async function refreshedSince(ids: string[], since: Date): Promise<number> {
+  const [row] = await stack.db.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: string }[]>(
+      'select count(*) as n from exchange_connections where id in (?) and last_synced_at >= ?',
+      [ids, since],
+    );
+  return Number(row?.n);
+}
+
+describe('one request budget per exchange across worker processes', () => {
+  it('300 connections refreshed by two workers never exceed the exchange’s limit and get no 429', async () => {
+    const LIMIT = 40; // requests per second per IP, as the sim enforces it
+    stack.sim.setRateLimit({ exchange: 'binance', limit: LIMIT, windowMs: 1000 });
+    // ccxt prices a Binance balance read at 4 cost units: 96 a second is 24 reads a second, 60% of the limit;
+    // the margin absorbs late timers and network jitter, which bunch requests up on arrival (a 1 s window is
+    // far stricter than Binance's per-minute one)
+    await startTwoWorkers(96);
+    const { ids, seededAt } = await seedAccounts(300);
+
+    await expect.poll(() => refreshedSince(ids, seededAt), { timeout: 60_000, interval: 500 }).toBe(300);
+    const stats = stack.sim.rateStats('binance');
+    expect(stats.rejected429).toBe(0);
+    expect(stats.rejected418).toBe(0);
+    expect(stats.served).toBeGreaterThanOrEqual(300);
+    // each worker alone may send 24/s: only a budget shared by both keeps the pair under 40/s
+    expect(stats.maxInAnyWindow).toBeLessThanOrEqual(LIMIT);
+  }, 90_000);
+
+  it('a 429 pauses every worker until Retry-After: no ban, no status change, all refreshed after', async () => {
+    // a budget far above what the sim allows, as when an operator set it wrong or the venue lowered it
+    stack.sim.setRateLimit({
+      exchange: 'binance',
+      limit: 5,
+      windowMs: 1000,
+      retryAfterSeconds: 1,
+      banAfter: 64,
+    });
+    await startTwoWorkers(1e5);
+    const { ids, seededAt } = await seedAccounts(30);
+
+    await expect.poll(() => refreshedSince(ids, seededAt), { timeout: 60_000, interval: 500 }).toBe(30);
+    const stats = stack.sim.rateStats('binance');
+    expect(stats.rejected418).toBe(0);
+    expect(stats.rejected429).toBeGreaterThan(0);
+    // after the first refusal only the requests already on the wire arrive; then silence for Retry-After
+    const arrivals = stack.sim.requests().map((r) => ({ at: Date.parse(r.at), verdict: r.verdict }));
+    const firstRefusal = arrivals.find((r) => r.verdict === 'rate-limited')?.at ?? 0;
+    const duringPause = arrivals.filter((r) => r.at > firstRefusal + 250 && r.at < firstRefusal + 950);
+    expect(duringPause).toEqual([]);
+    const statuses = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ status: string }[]>('select distinct status from exchange_connections where id in (?)', [
+        ids,
+      ]);
+    expect(statuses.map((row) => row.status)).toEqual(['CONNECTED']);
+  }, 90_000);
+});
