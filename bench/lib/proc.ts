@@ -79,3 +79,23 @@ export function machineCpuMs(): { busy: number; total: number } {
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
   return { busy: ((total - idle) * 1000) / USER_HZ, total: (total * 1000) / USER_HZ };
 }
+
+/**
+ * Like cpuTimeOf, with a test on the command line (process title) instead of a substring, e.g. PostgreSQL's
+ * shared server processes ("postgres: 15/main: walwriter").
+ */
+export function cpuTimeMatching(comm: string, test: (title: string) => boolean): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statFields(entry);
+    if (!stat || stat.comm !== comm) continue;
+    try {
+      if (!test(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '))) continue;
+    } catch {
+      continue;
+    }
+    total += ((Number(stat.fields[11]) + Number(stat.fields[12])) * 1000) / USER_HZ;
+  }
+  return total;
+}

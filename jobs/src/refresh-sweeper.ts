@@ -7,7 +7,10 @@ const BATCH = 1000;
 /**
  * Enqueues a balance refresh for every connected account whose balances are older than the cadence,
  * spread by a per-connection jitter (up to a fifth of the cadence) so accounts connected together do not
- * hit the exchange together. Job ids dedupe: a refresh still queued is not added twice.
+ * hit the exchange together. Each due account is queued once (refresh_queued_at), not again on every
+ * sweep while it waits its turn: re-adding a queued job costs Redis as much as adding it. Rows are claimed
+ * with SKIP LOCKED, so two workers sweeping at once split them; a job lost with Redis is queued again
+ * after a while.
  */
 export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
   const every = deps.config.BALANCE_REFRESH_MS;
@@ -15,18 +18,32 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
     .fork()
     .getConnection()
     .execute<{ id: string; credential_version: number }[]>(
-      `select id, credential_version from exchange_connections
-       where deleted_at is null and credentials is not null and status = 'CONNECTED'
-         and (last_synced_at is null
-           or last_synced_at < now() - (? + mod(abs(hashtext(id::text)), ?)) * interval '1 millisecond')
-       order by last_synced_at nulls first limit ?`,
-      [every, Math.max(1, Math.floor(every / 5)), BATCH],
+      `with due as (
+         select id from exchange_connections
+         where deleted_at is null and credentials is not null and status = 'CONNECTED'
+           and (last_synced_at is null
+             or last_synced_at < now() - (? + mod(abs(hashtext(id::text)), ?)) * interval '1 millisecond')
+           and (refresh_queued_at is null
+             or refresh_queued_at < coalesce(last_synced_at, '-infinity')
+             or refresh_queued_at < now() - ? * interval '1 millisecond')
+         order by last_synced_at nulls first
+         limit ?
+         for update skip locked
+       )
+       update exchange_connections c set refresh_queued_at = now() from due where c.id = due.id
+       returning c.id, c.credential_version`,
+      [every, Math.max(1, Math.floor(every / 5)), requeueAfterMs(every), BATCH],
     );
   await enqueueRefresh(
     deps.refreshQueue,
     rows.map((row) => ({ connectionId: row.id, credentialVersion: row.credential_version })),
   );
   return rows.length;
+}
+
+// long enough for a backlog to drain, short enough that a flushed Redis delays refreshes by minutes only
+function requeueAfterMs(every: number): number {
+  return Math.max(2 * every, 120_000);
 }
 
 export function startRefreshSweeper(deps: JobsDeps): { stop(): void; sweep(): Promise<number> } {

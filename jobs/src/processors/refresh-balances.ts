@@ -50,9 +50,20 @@ export async function refreshBalances(
     );
     return { outcome: 'expired', reason: outcome.reason };
   }
-  deps.logger.warn(
+  // not refreshed: the next sweep may queue it again (after its cadence jitter) rather than much later
+  await releaseRefreshClaim(deps, connection.id);
+  // a paused exchange fails every refresh at once: the pause itself was logged once, when it began
+  const level = outcome.reason === 'RATE_LIMITED' ? 'debug' : 'warn';
+  deps.logger[level](
     { connectionId: connection.id, reason: outcome.reason },
     'balances not refreshed; the next sweep tries again',
   );
   return { outcome: 'kept', reason: outcome.reason };
+}
+
+async function releaseRefreshClaim(deps: JobsDeps, connectionId: string): Promise<void> {
+  await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute('update exchange_connections set refresh_queued_at = null where id = ?', [connectionId]);
 }

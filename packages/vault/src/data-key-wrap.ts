@@ -1,5 +1,6 @@
-import { createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import { diffieHellman, hkdfSync, type KeyObject } from 'node:crypto';
 import { aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
+import { importRawX25519PublicKey, newX25519KeyPair, rawX25519PublicKey } from './x25519-raw';
 
 export const X25519_PUBLIC_KEY_BYTES = 32;
 export const DATA_KEY_BYTES = 32;
@@ -13,9 +14,15 @@ export interface WrappedDataKey {
 
 /** Seals `dataKey` to `recipient` (ECIES: ephemeral X25519 ECDH → HKDF-SHA256 → AES-256-GCM). */
 export function wrapDataKey(recipient: KeyObject, kid: string, dataKey: Buffer, aad: Buffer): WrappedDataKey {
-  const ephemeral = generateKeyPairSync('x25519');
-  const epk = rawPublicKey(ephemeral.publicKey);
-  const kek = deriveKeyEncryptionKey(ephemeral.privateKey, recipient, epk, rawPublicKey(recipient), kid);
+  const ephemeral = newX25519KeyPair();
+  const epk = ephemeral.rawPublicKey;
+  const kek = deriveKeyEncryptionKey(
+    ephemeral.privateKey,
+    recipient,
+    epk,
+    rawX25519PublicKey(recipient),
+    kid,
+  );
   try {
     const { iv, sealed } = aesGcmEncrypt(kek, dataKey, aad);
     return { epk, wrapIv: iv, wrappedKey: sealed };
@@ -31,8 +38,10 @@ export function unwrapDataKey(
   wrapped: WrappedDataKey,
   aad: Buffer,
 ): Buffer {
-  const ephemeral = importRawPublicKey(wrapped.epk);
-  const kek = deriveKeyEncryptionKey(recipient, ephemeral, wrapped.epk, rawPublicKey(recipient), kid);
+  if (wrapped.epk.length !== X25519_PUBLIC_KEY_BYTES)
+    throw new Error('ephemeral public key has the wrong length');
+  const ephemeral = importRawX25519PublicKey(wrapped.epk);
+  const kek = deriveKeyEncryptionKey(recipient, ephemeral, wrapped.epk, rawX25519PublicKey(recipient), kid);
   try {
     const dataKey = aesGcmDecrypt(kek, wrapped.wrapIv, wrapped.wrappedKey, aad);
     if (dataKey.length !== DATA_KEY_BYTES) throw new Error('unwrapped data key has the wrong length');
@@ -57,16 +66,4 @@ function deriveKeyEncryptionKey(
   } finally {
     shared.fill(0);
   }
-}
-
-function rawPublicKey(key: KeyObject): Buffer {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  const { x } = publicKey.export({ format: 'jwk' });
-  if (typeof x !== 'string') throw new Error('not an X25519 public key');
-  return Buffer.from(x, 'base64url');
-}
-
-function importRawPublicKey(raw: Buffer): KeyObject {
-  if (raw.length !== X25519_PUBLIC_KEY_BYTES) throw new Error('ephemeral public key has the wrong length');
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
 }

@@ -74,12 +74,12 @@ export class Keyring {
 
 export function generateMasterKey(kid: string): MasterKeyPair {
   if (!isValidKid(kid)) throw new KeyringError(`Keyring: invalid kid ${quoteKid(kid)} (${KID_RULE})`);
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  return {
-    kid,
-    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-  };
+  // encoded by the generation itself: exporting a just-generated key object can deadlock on Node 20
+  const { publicKey, privateKey } = generateKeyPairSync('x25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  return { kid, publicKey: publicKey.toString('base64'), privateKey: privateKey.toString('base64') };
 }
 
 export function formatKeyring(keys: readonly MasterKeyPair[]): { publicKeys: string; privateKeys: string } {

@@ -28,6 +28,8 @@ export const ExchangeConnection = defineEntity({
     retryAt: p.datetime().nullable(),
     lastVerifiedAt: p.datetime().nullable(),
     lastSyncedAt: p.datetime().nullable(),
+    /** When a balance refresh was last put on the queue; the sweeper adds each due account once. */
+    refreshQueuedAt: p.datetime().nullable(),
     nextCheckAt: p.datetime().nullable().index(),
     statusChangedAt: p.datetime().onCreate(() => new Date()),
     createdAt: p.datetime().onCreate(() => new Date()),
