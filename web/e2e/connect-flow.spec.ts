@@ -36,6 +36,9 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     await page.getByLabel(m.add.label, { exact: true }).fill('Main');
     await page.getByLabel(m.fields.apiKey.label, { exact: true }).fill(`  ${first!.apiKey}  `);
     await page.getByLabel(m.fields.secret.label, { exact: true }).fill('not-the-secret');
+    // spot is read by default; the funding wallet too when ticked
+    await expect(page.getByRole('checkbox', { name: m.accountTypes.SPOT, exact: true })).toBeChecked();
+    await page.getByRole('checkbox', { name: m.accountTypes.FUNDING, exact: true }).check();
     await screenshot(page, `${locale}-add-exchange-form`);
     await page.getByRole('button', { name: m.add.connect, exact: true }).click();
 
@@ -74,6 +77,7 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     await expect(page.getByRole('row').filter({ hasText: 'BTC' })).toContainText(
       locale === 'fr' ? '0,5' : '0.5',
     );
+    await expect(page.getByRole('row').filter({ hasText: 'USDC' })).toContainText(m.accountTypes.FUNDING);
     await screenshot(page, `${locale}-connection`);
 
     // replace keys in place: same connection, history kept; the wrong-secret retry made version 2

@@ -39,6 +39,7 @@ export async function createSimAccount(keys = 1): Promise<SimKey[]> {
       uid,
       canWithdraw: false,
       balances: { BTC: { free: '0.5', locked: '0.01' }, USDT: { free: '1234.56', locked: '0' } },
+      wallets: { funding: { USDC: { free: '42', locked: '0' } } },
       keys: made.map((key) => ({ ...key, permissions: { read: true, spotTrade: true } })),
     }),
   });

@@ -19,6 +19,7 @@ import { ExchangePicker } from './ExchangePicker';
 import { ExchangeChoiceFragment } from './exchange-choice.fragment';
 import { SecurityGuidance } from './SecurityGuidance';
 import { isFinished, reachedStep, VerificationStepper } from './VerificationStepper';
+import { defaultWallets, WalletChoice } from './WalletChoice';
 
 const Connect = graphql(
   `
@@ -126,6 +127,7 @@ export function AddExchange({
   const [exchange, setExchange] = useState<Choice | null>(null);
   const [label, setLabel] = useState('');
   const [sandbox, setSandbox] = useState(false);
+  const [wallets, setWallets] = useState<Choice['accountTypes'][number][]>([]);
   const [values, setValues] = useState<CredentialValues>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -172,6 +174,7 @@ export function AddExchange({
     setSaved(null);
     setReached(0);
     setSandbox(false);
+    setWallets(defaultWallets(next?.accountTypes ?? []));
   }
 
   function showErrors(error: TypedError) {
@@ -212,7 +215,13 @@ export function AddExchange({
     }
     if (current) await remove({ id: current.id });
     const result = await connect({
-      input: { exchangeId: exchange.id, label: cleanLabel, credentials, sandbox },
+      input: {
+        exchangeId: exchange.id,
+        label: cleanLabel,
+        credentials,
+        sandbox,
+        accountTypes: wallets,
+      },
     });
     const payload = result.data?.connectExchange;
     if (!payload) {
@@ -276,6 +285,7 @@ export function AddExchange({
               errors={errors}
               onChange={setValues}
             />
+            <WalletChoice available={exchange.accountTypes} chosen={wallets} onChange={setWallets} />
             {exchange.hasTestnet ? (
               <div className="field checkbox">
                 <input
