@@ -37,14 +37,17 @@ export class ConnectionWriter {
     return this.em;
   }
 
-  /** Applies, records and (with `balances`) replaces balances in one statement, then tells the owner. */
+  /**
+   * Applies, records and (with `balances`) replaces balances in one statement, then tells the owner.
+   * Null when the connection moved on and nothing was written.
+   */
   async save(
     change?: SystemChange,
     set: WorkerColumns = {},
     balances?: readonly BalanceRow[],
-  ): Promise<boolean> {
+  ): Promise<{ balancesChanged: boolean } | null> {
     const saved = await writeWorkerChange(this.em, this.connection, change, set, balances);
-    if (!saved) return false;
+    if (!saved) return null;
     const { connection } = this;
     connection.status = saved.status;
     connection.reasonCode = saved.reasonCode;
@@ -53,7 +56,7 @@ export class ConnectionWriter {
     if (set.exchangeAccountUid !== undefined) connection.exchangeAccountUid = set.exchangeAccountUid;
     if (set.credentials === null) connection.credentials = null;
     await this.publish();
-    return true;
+    return { balancesChanged: saved.balancesChanged };
   }
 
   /**

@@ -39,7 +39,8 @@ export async function refreshBalances(
   if (outcome.ok) {
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
     const saved = await writer.save(undefined, { lastSyncedAt: new Date() }, outcome.balances);
-    if (saved) await writer.publishPortfolio();
+    // most refreshes find the same amounts: nothing for portfolio views to re-value then
+    if (saved?.balancesChanged) await writer.publishPortfolio();
     return { outcome: saved ? 'refreshed' : 'skipped' };
   }
   // refused on an account that was connected: revoked, deleted or expired since

@@ -65,7 +65,10 @@ const BalanceRef = builder.objectRef<IBalance>('Balance').implement({
     free: t.string({ resolve: (b) => trimDecimal(b.free) }),
     used: t.string({ resolve: (b) => trimDecimal(b.used) }),
     total: t.string({ resolve: (b) => trimDecimal(b.total) }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When this amount last changed; the connection’s lastSyncedAt says when it was last read.',
+    }),
   }),
 });
 

@@ -44,6 +44,7 @@ describe('writeWorkerChange', () => {
     ).toEqual({
       status: 'VERIFYING',
       reasonCode: null,
+      balancesChanged: false,
     });
     await writeWorkerChange(
       db.orm.em.fork(),
@@ -87,6 +88,36 @@ describe('writeWorkerChange', () => {
     const row = await db.orm.em.fork().findOneOrFail(ExchangeConnection, c.id);
     expect([row.status, row.progressStep, row.permissions]).toEqual(['CONNECTED', 'DONE', { read: true }]);
     expect(await hasConnectedBefore(db.orm.em.fork(), c)).toBe(true);
+  });
+
+  it('says whether a refresh moved any balance, and rewrites none when nothing moved', async () => {
+    const c = await seed('unchanged');
+    const lines = [
+      { accountType: 'spot', asset: 'BTC', free: '0.5', used: '0', total: '0.5' },
+      { accountType: 'funding', asset: 'USDC', free: '42', used: '0', total: '42' },
+    ];
+    const write = (balances: typeof lines) =>
+      writeWorkerChange(db.orm.em.fork(), c, undefined, { lastSyncedAt: new Date() }, balances);
+    expect((await write(lines))?.balancesChanged).toBe(true);
+    const stampsBefore = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ xmin: string }[]>('select xmin::text from balances where connection_id = ? order by asset', [
+        c.id,
+      ]);
+    // the same amounts written differently ("0.50" is 0.5) are no change
+    expect((await write([{ ...lines[0]!, free: '0.50' }, lines[1]!]))?.balancesChanged).toBe(false);
+    const stampsAfter = await db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ xmin: string }[]>('select xmin::text from balances where connection_id = ? order by asset', [
+        c.id,
+      ]);
+    expect(stampsAfter).toEqual(stampsBefore);
+    expect((await write([lines[0]!]))?.balancesChanged).toBe(true); // USDC gone
+    expect((await write([{ ...lines[0]!, used: '0.1', total: '0.6' }]))?.balancesChanged).toBe(true);
+    expect(await write([])).toMatchObject({ balancesChanged: true });
+    expect(await write([])).toMatchObject({ balancesChanged: false });
   });
 
   it('erases the secret with an event of its own and no status change', async () => {

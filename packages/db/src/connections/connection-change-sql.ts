@@ -110,7 +110,7 @@ export async function loadWorkerConnection(
 /**
  * Applies `set`, records `change` and replaces the balances (when given) in one statement, only while the
  * connection is live and still on `connection.credentialVersion`. Returns the status and reason it now
- * has, or null when it moved on (deleted, new keys) and nothing was written.
+ * has and whether any balance moved, or null when it moved on (deleted, new keys) and nothing was written.
  */
 export async function writeWorkerChange(
   em: EntityManager,
@@ -118,7 +118,7 @@ export async function writeWorkerChange(
   change: SystemChange | undefined,
   set: WorkerColumns = {},
   balances?: readonly BalanceRow[],
-): Promise<{ status: string; reasonCode: string | null } | null> {
+): Promise<{ status: string; reasonCode: string | null; balancesChanged: boolean } | null> {
   const now = new Date();
   const params: unknown[] = [connection.id, connection.credentialVersion];
   const assignments: string[] = [];
@@ -167,6 +167,9 @@ export async function writeWorkerChange(
           (values ${values}) as v(account_type, asset, free, used, total)
         on conflict (connection_id, account_type, asset)
           do update set free = excluded.free, used = excluded.used, total = excluded.total, updated_at = excluded.updated_at
+          -- an unchanged amount is not rewritten: most refreshes find nothing new, and a rewrite is a dead tuple
+          where (balances.free, balances.used, balances.total) is distinct from (excluded.free, excluded.used, excluded.total)
+        returning 1
       )`;
       params.push(now);
       for (const b of balances) params.push(b.accountType, b.asset, b.free, b.used, b.total);
@@ -175,14 +178,20 @@ export async function writeWorkerChange(
     sql += `, bal_del as (
       delete from balances b using upd where b.connection_id = upd.id
       ${balances.length > 0 ? `and (b.account_type, b.asset) not in (values ${kept})` : ''}
+      returning 1
     )`;
     for (const b of balances) params.push(b.accountType, b.asset);
   }
-  sql += ' select status, reason_code from upd';
+  const moved = balances
+    ? `(select count(*) from bal_del)${balances.length > 0 ? ' + (select count(*) from bal_up)' : ''} > 0`
+    : 'false';
+  sql += ` select status, reason_code, ${moved} as balances_changed from upd`;
   const [row] = await em
     .getConnection()
-    .execute<{ status: string; reason_code: string | null }[]>(sql, params);
-  return row ? { status: row.status, reasonCode: row.reason_code } : null;
+    .execute<{ status: string; reason_code: string | null; balances_changed: boolean }[]>(sql, params);
+  return row
+    ? { status: row.status, reasonCode: row.reason_code, balancesChanged: row.balances_changed }
+    : null;
 }
 
 /** Whether these keys (this key version) ever reached CONNECTED: a refusal then means expired, not mistyped. */
