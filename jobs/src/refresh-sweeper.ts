@@ -7,8 +7,8 @@ const BATCH = 1000;
 /**
  * Enqueues a balance refresh for every connected account whose balances are older than the cadence,
  * spread by a per-connection jitter (up to a fifth of the cadence) so accounts connected together do not
- * hit the exchange together. Each due account is queued once (refresh_queued_at), not again on every
- * sweep while it waits its turn: re-adding a queued job costs Redis as much as adding it. Rows are claimed
+ * hit the exchange together. Each due account is queued once (refresh_queued_at, cleared by the refresh),
+ * not again on every sweep while it waits its turn: re-adding a queued job costs Redis as much as adding it. Rows are claimed
  * with SKIP LOCKED, so two workers sweeping at once split them; a job lost with Redis is queued again
  * after a while.
  */
@@ -23,9 +23,7 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
          where deleted_at is null and credentials is not null and status = 'CONNECTED'
            and (last_synced_at is null
              or last_synced_at < now() - (? + mod(abs(hashtext(id::text)), ?)) * interval '1 millisecond')
-           and (refresh_queued_at is null
-             or refresh_queued_at < coalesce(last_synced_at, '-infinity')
-             or refresh_queued_at < now() - ? * interval '1 millisecond')
+           and (refresh_queued_at is null or refresh_queued_at < now() - ? * interval '1 millisecond')
          order by last_synced_at nulls first
          limit ?
          for update skip locked
@@ -41,8 +39,9 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
   return rows.length;
 }
 
-// long enough for a backlog to drain, short enough that a flushed Redis delays refreshes by minutes only
-function requeueAfterMs(every: number): number {
+/** A claim this old is queued again: long enough for a backlog to drain, short enough that a flushed
+ * Redis delays refreshes by minutes only. A refresh clears its claim when it has read the balances. */
+export function requeueAfterMs(every: number): number {
   return Math.max(2 * every, 120_000);
 }
 

@@ -45,8 +45,9 @@ export class ConnectionWriter {
     change?: SystemChange,
     set: WorkerColumns = {},
     balances?: readonly BalanceRow[],
+    keepWallets?: readonly string[],
   ): Promise<{ balancesChanged: boolean } | null> {
-    const saved = await writeWorkerChange(this.em, this.connection, change, set, balances);
+    const saved = await writeWorkerChange(this.em, this.connection, change, set, balances, keepWallets);
     if (!saved) return null;
     const { connection } = this;
     connection.status = saved.status;

@@ -3,6 +3,7 @@ import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
 import { type RefreshBalancesPayload, RefreshBalancesPayloadSchema } from '@keyport/queue/refresh-balances';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
+import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
 import { decrypt } from './open-stored-credentials';
 import { warnUnreadable } from './warn-unreadable-wallets';
@@ -38,7 +39,12 @@ export async function refreshBalances(
   });
   if (outcome.ok) {
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
-    const saved = await writer.save(undefined, { lastSyncedAt: new Date() }, outcome.balances);
+    const saved = await writer.save(
+      undefined,
+      { lastSyncedAt: new Date(), refreshQueuedAt: null },
+      outcome.balances,
+      outcome.unreadableWallets.map((w) => w.wallet),
+    );
     // most refreshes find the same amounts: nothing for portfolio views to re-value then
     if (saved?.balancesChanged) await writer.publishPortfolio();
     return { outcome: saved ? 'refreshed' : 'skipped' };
@@ -51,8 +57,8 @@ export async function refreshBalances(
     );
     return { outcome: 'expired', reason: outcome.reason };
   }
-  // not refreshed: the next sweep may queue it again (after its cadence jitter) rather than much later
-  await releaseRefreshClaim(deps, connection.id);
+  // not refreshed: queued again once the exchange's wait (or a short pause) is over, not on every sweep
+  await retryRefreshLater(deps, connection.id, outcome.retryAfterMs);
   // a paused exchange fails every refresh at once: the pause itself was logged once, when it began
   const level = outcome.reason === 'RATE_LIMITED' ? 'debug' : 'warn';
   deps.logger[level](
@@ -62,9 +68,16 @@ export async function refreshBalances(
   return { outcome: 'kept', reason: outcome.reason };
 }
 
-async function releaseRefreshClaim(deps: JobsDeps, connectionId: string): Promise<void> {
+async function retryRefreshLater(deps: JobsDeps, connectionId: string, retryAfterMs = 0): Promise<void> {
+  const every = deps.config.BALANCE_REFRESH_MS;
+  const pauseMs = Math.max(retryAfterMs, Math.min(every, 30_000));
+  // the sweeper queues it again once the claim is older than requeueAfterMs: date it back accordingly
   await deps.orm.em
     .fork()
     .getConnection()
-    .execute('update exchange_connections set refresh_queued_at = null where id = ?', [connectionId]);
+    .execute(
+      `update exchange_connections set refresh_queued_at = now() - ? * interval '1 millisecond'
+       where id = ?`,
+      [requeueAfterMs(every) - pauseMs, connectionId],
+    );
 }

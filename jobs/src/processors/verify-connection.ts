@@ -68,6 +68,7 @@ export async function verifyConnection(
         retryAt: null,
       },
       outcome.balances,
+      outcome.unreadableWallets.map((w) => w.wallet),
     );
     if (saved) await writer.publishPortfolio();
     return { outcome: saved ? 'connected' : 'skipped' };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RateBudgetError } from '@keyport/exchange/request-throttle';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRateLimits } from './rate-limit-config';
+import { type ExchangeRateLimits, parseRateLimits } from './rate-limit-config';
 import { SharedRequestBudget } from './shared-request-budget';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 function budgets(egress = 'ip-1', options: { maxWaitMs?: number; costPerSecond?: number } = {}) {
-  const limits = options.costPerSecond ? { binance: { costPerSecond: options.costPerSecond } } : {};
+  const limits: ExchangeRateLimits = options.costPerSecond
+    ? { binance: { costPerSecond: options.costPerSecond } }
+    : {};
   return [redisA, redisB].map(
     (redis) => new SharedRequestBudget({ redis, prefix, egress, limits, maxWaitMs: options.maxWaitMs }),
   ) as [SharedRequestBudget, SharedRequestBudget];
@@ -77,6 +79,10 @@ describe('shared request budget', () => {
     const queued = a.take('binance', 1, 80); // booked 80 ms out; the next free slot is 160 ms out
     const refused = await b.take('binance', 1, 80).catch((error: unknown) => error);
     await queued;
+    // the refused request booked nothing: the next one gets the slot right after the queued one
+    const started = Date.now();
+    await b.take('binance', 1, 80);
+    expect(Date.now() - started).toBeLessThan(120);
     expect(refused).toBeInstanceOf(RateBudgetError);
     expect((refused as RateBudgetError).why).toBe('queue-too-long');
   });

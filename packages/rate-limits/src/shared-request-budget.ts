@@ -50,6 +50,7 @@ export interface SharedRequestBudgetOptions {
 }
 
 const LATE_WAKE_MS = 20;
+const MAX_BOOKINGS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,7 +70,7 @@ export class SharedRequestBudget implements RequestThrottle {
 
   async take(exchangeId: string, cost: number, msPerCost: number): Promise<void> {
     const costMs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost));
-    for (;;) {
+    for (let booking = 1; ; booking++) {
       const [verdict, ms] = await this.redis.keyportBookSlot(
         this.slotKey(exchangeId),
         this.circuitKey(exchangeId),
@@ -85,8 +86,9 @@ export class SharedRequestBudget implements RequestThrottle {
       const open = await this.redis.pttl(this.circuitKey(exchangeId));
       if (open > 0) throw new RateBudgetError(exchangeId, open, 'circuit-open');
       // a busy event loop wakes timers late, and late requests leave together: a missed slot is given up
-      // and a new one booked, so requests never bunch up on arrival
-      if (Date.now() - due <= LATE_WAKE_MS) return;
+      // and a new one booked, so requests do not bunch up on arrival; twice at most, so a slow process
+      // does not burn the budget
+      if (Date.now() - due <= LATE_WAKE_MS || booking >= MAX_BOOKINGS) return;
     }
   }
 

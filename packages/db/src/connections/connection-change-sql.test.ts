@@ -120,6 +120,28 @@ describe('writeWorkerChange', () => {
     expect(await write([])).toMatchObject({ balancesChanged: false });
   });
 
+  it('keeps the stored balances of a wallet that could not be read this time', async () => {
+    const c = await seed('kept-wallet');
+    const spot = { accountType: 'spot', asset: 'BTC', free: '1', used: '0', total: '1' };
+    const swap = { accountType: 'swap', asset: 'USDT', free: '50', used: '0', total: '50' };
+    await writeWorkerChange(db.orm.em.fork(), c, undefined, {}, [spot, swap]);
+    await writeWorkerChange(
+      db.orm.em.fork(),
+      c,
+      undefined,
+      {},
+      [{ ...spot, free: '2', total: '2' }],
+      ['swap'],
+    );
+    expect(await balancesOf(c.id)).toEqual([
+      ['BTC', '2.000000000000000000', '2.000000000000000000'],
+      ['USDT', '50.000000000000000000', '50.000000000000000000'],
+    ]);
+    // read again and empty: now it goes
+    await writeWorkerChange(db.orm.em.fork(), c, undefined, {}, [spot]);
+    expect((await balancesOf(c.id)).map(([asset]) => asset)).toEqual(['BTC']);
+  });
+
   it('erases the secret with an event of its own and no status change', async () => {
     const c = await seed('erase');
     await writeWorkerChange(

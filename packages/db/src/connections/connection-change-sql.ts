@@ -26,6 +26,8 @@ export interface WorkerConnectionRow {
 /** Columns a worker may set; anything left out stays as it is. */
 export interface WorkerColumns {
   progressStep?: string | null;
+  /** Cleared by a refresh that read the balances, so the sweeper queues the account again when due. */
+  refreshQueuedAt?: null;
   retryAt?: Date | null;
   permissions?: KeyPermissions | null;
   exchangeAccountUid?: string | null;
@@ -53,6 +55,7 @@ export interface BalanceRow {
 
 const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   progressStep: { column: 'progress_step' },
+  refreshQueuedAt: { column: 'refresh_queued_at' },
   retryAt: { column: 'retry_at' },
   permissions: { column: 'permissions', json: true },
   exchangeAccountUid: { column: 'exchange_account_uid' },
@@ -118,6 +121,8 @@ export async function writeWorkerChange(
   change: SystemChange | undefined,
   set: WorkerColumns = {},
   balances?: readonly BalanceRow[],
+  /** Wallets not read this time: their stored balances stay as they are. */
+  keepWallets: readonly string[] = [],
 ): Promise<{ status: string; reasonCode: string | null; balancesChanged: boolean } | null> {
   const now = new Date();
   const params: unknown[] = [connection.id, connection.credentialVersion];
@@ -178,9 +183,11 @@ export async function writeWorkerChange(
     sql += `, bal_del as (
       delete from balances b using upd where b.connection_id = upd.id
       ${balances.length > 0 ? `and (b.account_type, b.asset) not in (values ${kept})` : ''}
+      ${keepWallets.length > 0 ? `and b.account_type not in (${keepWallets.map(() => '?').join(', ')})` : ''}
       returning 1
     )`;
     for (const b of balances) params.push(b.accountType, b.asset);
+    params.push(...keepWallets);
   }
   const moved = balances
     ? `(select count(*) from bal_del)${balances.length > 0 ? ' + (select count(*) from bal_up)' : ''} > 0`

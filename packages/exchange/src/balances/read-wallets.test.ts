@@ -57,9 +57,9 @@ describe('balances per account type', () => {
     expect(lines).toEqual([
       ['spot', 'BTC', '0.12345678', '0.00000001', '0.12345679'],
       ['margin', 'ETH', '2.5', '0.25', '2.75'],
+      ['funding', 'USDC', '42.42', '0.58', '43'],
       ['swap', 'USDT', '1000.123', '0', '1000.123'],
       ['future', 'BTC', '0.3', '0', '0.3'],
-      ['funding', 'USDC', '42.42', '0.58', '43'],
     ]);
     // one request per wallet, and nothing else (no markets, no currencies)
     const paths = sim
@@ -69,9 +69,9 @@ describe('balances per account type', () => {
     expect(paths).toEqual([
       '/api/v3/account',
       '/sapi/v1/margin/account',
+      '/sapi/v1/asset/get-funding-asset',
       '/fapi/v3/account',
       '/dapi/v1/account',
-      '/sapi/v1/asset/get-funding-asset',
     ]);
   });
 

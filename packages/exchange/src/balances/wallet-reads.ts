@@ -8,6 +8,7 @@ export interface WalletRead {
 
 type Planner = (accountTypes: readonly string[]) => WalletRead[];
 
+// ccxt 4.5.84's binance.fetchBalance has no options branch: type 'option' would read spot again
 const BINANCE_WALLETS: Record<string, WalletRead> = {
   spot: { wallet: 'spot', params: { type: 'spot' } },
   // cross margin; isolated pairs are a wallet per symbol and are not read
@@ -17,30 +18,40 @@ const BINANCE_WALLETS: Record<string, WalletRead> = {
   // COIN-M futures (dapi)
   future: { wallet: 'future', params: { type: 'delivery' } },
   funding: { wallet: 'funding', params: { type: 'funding' } },
-  option: { wallet: 'option', params: { type: 'option' } },
 };
 
 // OKX's trading account is unified: spot, margin and derivatives share one balance request.
 const OKX_TRADING_TYPES = new Set(['spot', 'margin', 'swap', 'future', 'option']);
-
 const OKX_TRADING: WalletRead = { wallet: 'trading', params: {} };
 const OKX_FUNDING: WalletRead = { wallet: 'funding', params: { type: 'funding' } };
 
+// Exchanges whose wallets are known to be read apart; elsewhere a `type` may be ignored (Kraken, even
+// signing it into the body) or mean something else (Bybit's unified account), and two reads would count
+// the same funds twice.
 const PLANNERS: Record<string, Planner> = {
   binance: (types) => types.flatMap((type) => BINANCE_WALLETS[type] ?? []),
   okx: (types) => [
     ...(types.some((type) => OKX_TRADING_TYPES.has(type)) ? [OKX_TRADING] : []),
     ...(types.includes('funding') ? [OKX_FUNDING] : []),
   ],
-  // Bybit, Binance USDⓈ-M and others default to the derivatives wallet: always say which one.
-  default: (types) => types.map((type) => ({ wallet: type, params: { type } })),
 };
 PLANNERS.myokx = PLANNERS.okx as Planner;
 
-/** The balance requests for these account types, spot-like first (it is the one that proves the key). */
+// the first read proves the key, so it is the wallet every key may read
+const READ_ORDER = ['spot', 'trading', 'margin', 'funding', 'swap', 'future', 'option'];
+const rank = (read: WalletRead) => {
+  const at = READ_ORDER.indexOf(read.wallet);
+  return at === -1 ? READ_ORDER.length : at;
+};
+
+/**
+ * The balance requests for these account types, spot-like first. An exchange without a known plan gets
+ * one plain balance request (its default account), stored as spot when spot was chosen.
+ */
 export function walletReads(exchangeId: string, accountTypes: readonly string[]): WalletRead[] {
   const types = accountTypes.length > 0 ? accountTypes : ['spot'];
-  const planner = PLANNERS[exchangeId] ?? (PLANNERS.default as Planner);
-  const reads = planner(types);
-  return reads.length > 0 ? reads : [{ wallet: types[0] as string, params: {} }];
+  const planner = PLANNERS[exchangeId];
+  const reads = planner ? planner(types) : [];
+  if (reads.length > 0) return [...reads].sort((a, b) => rank(a) - rank(b));
+  return [{ wallet: types.includes('spot') ? 'spot' : (types[0] as string), params: {} }];
 }

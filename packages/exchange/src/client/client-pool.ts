@@ -1,6 +1,6 @@
 import type { Exchange } from 'ccxt';
 import { type ClientOptions, createExchangeClient, type ResponseTrace } from './create-client';
-import type { RequestThrottle } from './request-throttle';
+import { budgetId, type RequestThrottle } from './request-throttle';
 
 /** One job's exclusive use of a pooled client; `release()` wipes its credentials and per-account state. */
 export interface ClientLease {
@@ -88,7 +88,7 @@ export class ClientPool {
     Object.assign(exchange, definedCredentials(options));
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
-    exchange.throttle = throttled(exchange, options.exchangeId, options.throttle);
+    exchange.throttle = throttled(exchange, budgetId(options.exchangeId, options.sandbox), options.throttle);
     delete pooled.trace.status;
     delete pooled.trace.retryAfterMs;
     let released = false;

@@ -13,6 +13,11 @@ export interface RequestThrottle {
   trip(exchangeId: string, ms: number): Promise<void>;
 }
 
+/** Testnets are other hosts with limits of their own: they never share (or trip) the live budget. */
+export function budgetId(exchangeId: string, sandbox: boolean): string {
+  return sandbox ? `${exchangeId}-sandbox` : exchangeId;
+}
+
 /** No request was sent: the shared budget says wait this long first. */
 export class RateBudgetError extends Error {
   constructor(

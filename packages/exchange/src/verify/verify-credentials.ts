@@ -2,7 +2,7 @@ import type { Balances, Exchange } from 'ccxt';
 import { type WalletRead, walletReads } from '../balances/wallet-reads';
 import { type ClientLease, ClientPool } from '../client/client-pool';
 import type { ClientOptions } from '../client/create-client';
-import type { RequestThrottle } from '../client/request-throttle';
+import { budgetId, type RequestThrottle } from '../client/request-throttle';
 import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
@@ -113,7 +113,8 @@ export async function readFirstWallet(
 
 /**
  * Reads the other wallets once the key is known good. A wallet this key may not read is reported and
- * skipped; a transient failure throws, so the whole read is tried again rather than half stored.
+ * skipped (its stored balances are kept as they were); any other failure throws, so the whole read is
+ * tried again rather than half stored.
  */
 export async function readOtherWallets(
   { exchange, trace }: Pick<ClientLease, 'exchange' | 'trace'>,
@@ -130,12 +131,21 @@ export async function readOtherWallets(
     } catch (error) {
       if (error instanceof UnexpectedBodyError) throw error;
       const { reason } = classifyError(error, trace.status, trace.retryAfterMs);
-      if (reasonSpec(reason).retryable) throw error;
+      // only a refusal of this wallet to this key skips it; anything else fails the whole read
+      if (!WALLET_REFUSALS.has(reason)) throw error;
       unreadable.push({ wallet: read.wallet, reason });
     }
   }
   return { lines, unreadable };
 }
+
+// Binance answers -2015 for a futures wallet the key may not use (raised as DDoSProtection once the
+// instance has authenticated); AccountNotEnabled for a margin account never opened
+const WALLET_REFUSALS: ReadonlySet<ReasonCode> = new Set([
+  'KEY_REJECTED',
+  'READ_NOT_ALLOWED',
+  'FEATURE_NOT_ENABLED',
+]);
 
 class UnexpectedBodyError extends Error {
   constructor(wallet: string) {
@@ -174,7 +184,12 @@ export async function withLeasedClient<T>(
     return await work(lease);
   } catch (error) {
     const verdict = classifyError(error, lease.trace.status, lease.trace.retryAfterMs);
-    await tripOnRateRefusal(input.throttle, input.exchangeId, verdict, lease.trace.status);
+    await tripOnRateRefusal(
+      input.throttle,
+      budgetId(input.exchangeId, input.sandbox),
+      verdict,
+      lease.trace.status,
+    );
     return { ok: false, ...verdict };
   } finally {
     lease.release();
