@@ -79,6 +79,57 @@ describe('a connection over its life', () => {
     });
   });
 
+  it('refuses the same API key pasted twice, as a connection or as replacement keys; not once it is deleted', async () => {
+    const first = await connected('Key once');
+    const connect = (client: ApiClient, label: string, apiKey = first.keys.apiKey) =>
+      client.ok<{
+        connectExchange: { __typename: string; code?: string; field?: string; data?: { id: string } };
+      }>(CONNECT_MUTATION, {
+        input: { exchangeId: 'binance', label, credentials: { apiKey: `  ${apiKey} `, secret: 'x' } },
+      });
+    const before = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select id from exchange_connections');
+    expect((await connect(api, 'Key twice')).connectExchange).toMatchObject({
+      __typename: 'DuplicateKeyError',
+      code: 'DUPLICATE_KEY',
+      field: 'credentials.apiKey',
+    });
+    // nothing stored for the refused attempt
+    expect(
+      await stack.db.orm.em.fork().getConnection().execute('select id from exchange_connections'),
+    ).toEqual(before);
+    // replacing another connection's keys with it is refused too, and leaves that connection as it was
+    const other = await connected('Other key');
+    const replace = await api.ok<{ updateExchangeCredentials: { __typename: string; code?: string } }>(
+      `mutation ($id: ID!, $c: CredentialsInput!) {
+         updateExchangeCredentials(id: $id, credentials: $c) { __typename ... on Error { code } }
+       }`,
+      { id: other.id, c: { apiKey: first.keys.apiKey, secret: first.keys.secret } },
+    );
+    expect(replace.updateExchangeCredentials).toEqual({
+      __typename: 'DuplicateKeyError',
+      code: 'DUPLICATE_KEY',
+    });
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: ConnectionView }>(
+      `query ($id: ID!) { exchangeConnection(id: $id) { ${CONNECTION_FIELDS} } }`,
+      { id: other.id },
+    );
+    expect(exchangeConnection).toMatchObject({ credentialVersion: 1, status: 'CONNECTED' });
+    // another user may hold the same key (a shared desk), and once deleted the key is free again
+    const stranger = await signedUpClient(stack.apiUrl);
+    expect((await connect(stranger, 'Theirs')).connectExchange.__typename).toBe(
+      'MutationConnectExchangeSuccess',
+    );
+    await api.ok('mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }', {
+      id: first.id,
+    });
+    expect((await connect(api, 'Key again')).connectExchange.__typename).toBe(
+      'MutationConnectExchangeSuccess',
+    );
+  });
+
   it('deletes: ciphertext and balances erased at once, audit trail kept, gone from the list', async () => {
     const { id } = await connected('Short-lived');
     const { deleteExchangeConnection } = await api.ok<{ deleteExchangeConnection: { __typename: string } }>(

@@ -1,5 +1,6 @@
 import { builder } from './builder';
 import {
+  DuplicateKeyError,
   DuplicateLabelError,
   EmailTakenError,
   InvalidLoginError,
@@ -36,6 +37,7 @@ for (const ErrorClass of [
   UnknownExchangeError,
   MissingCredentialError,
   DuplicateLabelError,
+  DuplicateKeyError,
   SandboxUnavailableError,
   EmailTakenError,
   InvalidLoginError,

@@ -37,6 +37,12 @@ export class DuplicateLabelError extends KeyportError {
     super(`You already have a connection named "${label}". Choose another name.`, 'label');
   }
 }
+export class DuplicateKeyError extends KeyportError {
+  readonly code: string = 'DUPLICATE_KEY';
+  constructor(field: string) {
+    super('This API key is already used by another of your connections.', `credentials.${field}`);
+  }
+}
 export class SandboxUnavailableError extends KeyportError {
   readonly code: string = 'SANDBOX_UNAVAILABLE';
   constructor(exchangeName: string) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AES_GCM_IV_BYTES, AES_GCM_TAG_BYTES, aesGcmDecrypt, aesGcmEncrypt } from './aes-gcm';
 import { decodeBase64, encodeBase64 } from './base64';
 import {
@@ -104,6 +104,14 @@ export function rewrapEnvelope(
   } finally {
     dataKey.fill(0);
   }
+}
+
+/**
+ * Recognises the same API key pasted again without storing it: SHA-256 of the exchange and the key. API
+ * keys are long random strings, so the hash gives nothing away, and a key alone cannot sign a request.
+ */
+export function keyFingerprint(exchangeId: string, apiKey: string): string {
+  return createHash('sha256').update(`keyport/key/v1\u0000${exchangeId}\u0000${apiKey.trim()}`).digest('hex');
 }
 
 /** `abcd…wxyz`; short keys show only their last 2 characters, very short ones nothing. */

@@ -8,6 +8,7 @@ export interface TypedError {
 
 const TRANSLATED = new Set([
   'DUPLICATE_LABEL',
+  'DUPLICATE_KEY',
   'MISSING_CREDENTIAL',
   'UNKNOWN_EXCHANGE',
   'SANDBOX_UNAVAILABLE',

@@ -1,14 +1,15 @@
-import { findConnectionById, insertConnection } from '@keyport/db/connection-rows';
+import { duplicateOf, findConnectionById, insertConnection } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueRefresh } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
-import { keyHint, sealCredentials } from '@keyport/vault/envelope';
+import { keyFingerprint, keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ApiDeps, Context, Viewer } from '../../context';
 import {
+  DuplicateKeyError,
   DuplicateLabelError,
   NotFoundError,
   SandboxUnavailableError,
@@ -69,6 +70,16 @@ async function flushMappingLabelClash(em: Em, label: string): Promise<void> {
     if (error instanceof UniqueConstraintViolationException) throw new DuplicateLabelError(label);
     throw error;
   }
+}
+
+/** A unique index refusal as the typed error it means: same name, or the same key pasted again. */
+function asDuplicate(error: unknown, label: string, credentials: Record<string, string>): unknown {
+  if (!(error instanceof UniqueConstraintViolationException)) return error;
+  if (duplicateOf(error) === 'key') {
+    const field = credentials.apiKey ? 'apiKey' : credentials.walletAddress ? 'walletAddress' : 'uid';
+    return new DuplicateKeyError(field);
+  }
+  return new DuplicateLabelError(label);
 }
 
 /** Owned, live connection or NotFound: a foreign id behaves exactly like a missing one. */
@@ -148,14 +159,14 @@ export async function connectExchange(
       sandbox: input.sandbox,
       accountTypes,
       keyHint: keyHint(hintSource(credentials)),
+      keyFingerprint: keyFingerprint(exchange.id, hintSource(credentials)),
       credentials: { ...envelope },
       credentialKid: envelope.kid,
     },
     userActor(viewer),
     { exchangeId: exchange.id, sandbox: input.sandbox },
   ).catch((error: unknown) => {
-    if (error instanceof UniqueConstraintViolationException) throw new DuplicateLabelError(label);
-    throw error;
+    throw asDuplicate(error, label, credentials);
   });
   await requestVerification(ctx.deps, connection);
   return connection;
@@ -219,6 +230,7 @@ export async function replaceCredentials(
   connection.credentialVersion = version;
   connection.credentialKid = envelope.kid;
   connection.keyHint = keyHint(hintSource(credentials));
+  connection.keyFingerprint = keyFingerprint(exchange.id, hintSource(credentials));
   connection.progressStep = 'QUEUED';
   connection.retryAt = null;
   recordChange(ctx.em, connection, {
@@ -227,7 +239,9 @@ export async function replaceCredentials(
     status: 'PENDING',
     detail: { credentialVersion: version },
   });
-  await ctx.em.flush();
+  await ctx.em.flush().catch((error: unknown) => {
+    throw asDuplicate(error, connection.label, credentials);
+  });
   await requestVerification(ctx.deps, connection);
   return connection;
 }

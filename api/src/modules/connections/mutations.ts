@@ -1,5 +1,6 @@
 import { builder } from '../../schema/builder';
 import {
+  DuplicateKeyError,
   DuplicateLabelError,
   MissingCredentialError,
   NotFoundError,
@@ -56,6 +57,7 @@ builder.mutationFields((t) => ({
         UnknownExchangeError,
         MissingCredentialError,
         DuplicateLabelError,
+        DuplicateKeyError,
         SandboxUnavailableError,
         ValidationError,
       ],
@@ -98,7 +100,7 @@ builder.mutationFields((t) => ({
     type: ExchangeConnectionRef,
     description: 'Replaces the keys in place: history is kept, the new keys are verified.',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, MissingCredentialError, ValidationError] },
+    errors: { types: [NotFoundError, MissingCredentialError, DuplicateKeyError, ValidationError] },
     args: { id: t.arg.id(), credentials: t.arg({ type: CredentialsInput }) },
     resolve: (_root, { id, credentials }, ctx) =>
       replaceCredentials(ctx, ctx.viewer!, String(id), credentials),

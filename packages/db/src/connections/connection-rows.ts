@@ -45,13 +45,15 @@ export interface NewConnection {
   sandbox: boolean;
   accountTypes: string[];
   keyHint: string;
+  keyFingerprint: string;
   credentials: Record<string, unknown>;
   credentialKid: string;
 }
 
 /**
  * Inserts a PENDING connection (key version 1) and its CREATED audit event in one statement, and returns it
- * as a managed entity of `em`. A label already used by the owner raises UniqueConstraintViolationException.
+ * as a managed entity of `em`. A label or key already used by the owner raises UniqueConstraintViolationException
+ * (see duplicateOf).
  */
 export async function insertConnection(
   em: EntityManager,
@@ -65,8 +67,9 @@ export async function insertConnection(
     .execute<Record<string, unknown>[]>(
       `with c as (
        insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, status, progress_step,
-         key_hint, credentials, credential_version, credential_kid, status_changed_at, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 'QUEUED', ?, ?::jsonb, 1, ?, ?, ?, ?)
+         key_hint, key_fingerprint, credentials, credential_version, credential_kid, status_changed_at, created_at,
+         updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?, ?, ?, ?)
        returning *
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
@@ -82,6 +85,7 @@ export async function insertConnection(
         values.sandbox,
         JSON.stringify(values.accountTypes),
         values.keyHint,
+        values.keyFingerprint,
         JSON.stringify(values.credentials),
         values.credentialKid,
         now,
@@ -97,4 +101,11 @@ export async function insertConnection(
       throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
     });
   return em.map(ExchangeConnection, rows[0] as Record<string, unknown>);
+}
+
+/** Which of the owner's uniqueness rules a UniqueConstraintViolationException broke. */
+export function duplicateOf(error: Error): 'label' | 'key' | null {
+  if (error.message.includes('exchange_connections_owner_key_live_unique')) return 'key';
+  if (error.message.includes('exchange_connections_owner_label_live_unique')) return 'label';
+  return null;
 }
