@@ -78,6 +78,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
       locale === 'fr' ? '0,5' : '0.5',
     );
     await expect(page.getByRole('row').filter({ hasText: 'USDC' })).toContainText(m.accountTypes.FUNDING);
+    // the sim key has no IP whitelist: the page says so, with what to do
+    await expect(page.getByRole('list', { name: m.warnings.title })).toContainText(
+      m.warnings.IP_UNRESTRICTED,
+    );
     await screenshot(page, `${locale}-connection`);
 
     // replace keys in place: same connection, history kept; the wrong-secret retry made version 2

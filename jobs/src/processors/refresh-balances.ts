@@ -41,7 +41,11 @@ export async function refreshBalances(
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
     const saved = await writer.save(
       undefined,
-      { lastSyncedAt: new Date(), refreshQueuedAt: null },
+      {
+        lastSyncedAt: new Date(),
+        refreshQueuedAt: null,
+        unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
+      },
       outcome.balances,
       outcome.unreadableWallets.map((w) => w.wallet),
     );

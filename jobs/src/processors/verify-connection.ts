@@ -62,6 +62,7 @@ export async function verifyConnection(
       {
         progressStep: 'DONE',
         permissions: outcome.permissions,
+        unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
         exchangeAccountUid: outcome.accountUid ?? connection.exchangeAccountUid ?? null,
         lastVerifiedAt: now,
         lastSyncedAt: now,

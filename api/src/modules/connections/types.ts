@@ -20,6 +20,7 @@ import {
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
+import { type ConnectionWarning, connectionWarnings, WARNING_CODES } from './connection-warnings';
 
 export const ConnectionStatusEnum = builder.enumType('ConnectionStatus', { values: CONNECTION_STATUSES });
 const ReasonCodeEnum = builder.enumType('StatusReasonCode', {
@@ -27,6 +28,18 @@ const ReasonCodeEnum = builder.enumType('StatusReasonCode', {
   values: REASON_CODES,
 });
 const VerificationStepEnum = builder.enumType('VerificationStep', { values: VERIFICATION_STEPS });
+const WarningCodeEnum = builder.enumType('ConnectionWarningCode', { values: WARNING_CODES });
+const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWarning').implement({
+  description: 'Something that may break this connection soon, or that its owner should know.',
+  fields: (t) => ({
+    code: t.field({ type: WarningCodeEnum, resolve: (w) => w.code }),
+    message: t.exposeString('message'),
+    detail: t.exposeString('detail', {
+      nullable: true,
+      description: 'Days left, wallet names, or the other connections’ labels, comma-separated.',
+    }),
+  }),
+});
 
 const StatusReasonRef = builder.objectRef<ReasonCode>('StatusReason').implement({
   description: 'Why a connection is in its status, and what to do about it.',
@@ -133,6 +146,10 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     hasCredentials: t.boolean({ resolve: (c) => c.credentials !== null }),
     permissions: t.field({ type: PermissionsRef, nullable: true, resolve: (c) => c.permissions ?? null }),
     exchangeAccountUid: t.exposeString('exchangeAccountUid', { nullable: true }),
+    warnings: t.field({
+      type: [ConnectionWarningRef],
+      resolve: (c, _args, { em }) => connectionWarnings(em, c),
+    }),
     balances: t.field({
       type: [BalanceRef],
       resolve: (c, _args, { em }) =>

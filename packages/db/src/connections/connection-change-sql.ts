@@ -30,6 +30,7 @@ export interface WorkerColumns {
   refreshQueuedAt?: null;
   retryAt?: Date | null;
   permissions?: KeyPermissions | null;
+  unreadableWallets?: { wallet: string; reason: string }[] | null;
   exchangeAccountUid?: string | null;
   lastVerifiedAt?: Date | null;
   lastSyncedAt?: Date | null;
@@ -58,6 +59,7 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   refreshQueuedAt: { column: 'refresh_queued_at' },
   retryAt: { column: 'retry_at' },
   permissions: { column: 'permissions', json: true },
+  unreadableWallets: { column: 'unreadable_wallets', json: true },
   exchangeAccountUid: { column: 'exchange_account_uid' },
   lastVerifiedAt: { column: 'last_verified_at' },
   lastSyncedAt: { column: 'last_synced_at' },

@@ -26,6 +26,8 @@ export const ExchangeConnection = defineEntity({
     credentialVersion: p.integer().default(1),
     credentialKid: p.string().length(64).nullable(),
     permissions: p.json<KeyPermissions>().nullable(),
+    /** Chosen wallets the key could not read at its last check, with the reason of each. */
+    unreadableWallets: p.json<{ wallet: string; reason: string }[]>().nullable(),
     exchangeAccountUid: p.string().length(128).nullable(),
     retryAt: p.datetime().nullable(),
     lastVerifiedAt: p.datetime().nullable(),

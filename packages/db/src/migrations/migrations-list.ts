@@ -3,6 +3,7 @@ import { Migration20261125175140 } from './Migration20261125175140';
 import { Migration20261201091807 } from './Migration20261201091807';
 import { Migration20261201105000 } from './Migration20261201105000';
 import { Migration20261201113000 } from './Migration20261201113000';
+import { Migration20261201114000 } from './Migration20261201114000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201091807', class: Migration20261201091807 },
   { name: 'Migration20261201105000', class: Migration20261201105000 },
   { name: 'Migration20261201113000', class: Migration20261201113000 },
+  { name: 'Migration20261201114000', class: Migration20261201114000 },
 ];

@@ -10,6 +10,7 @@ import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from '../add/CredentialFields';
+import { ConnectionWarnings } from './ConnectionWarnings';
 import {
   ConnectionDetailFragment,
   ConnectionDetailQuery,
@@ -178,6 +179,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             <p className="muted">{t('retryAt', { at: dateTime(c.retryAt) })}</p>
           ) : null}
           {!c.hasCredentials ? <p className="alert warn">{t('noKeys')}</p> : null}
+          <ConnectionWarnings warnings={c.warnings} />
         </div>
       </section>
 

@@ -23,6 +23,10 @@ export const ConnectionDetailFragment = graphql(`
       code
       retrying
     }
+    warnings {
+      code
+      detail
+    }
     verificationStep
     retryAt
     lastVerifiedAt

@@ -1,0 +1,74 @@
+// What may break a working connection, or what the user should know, worked out from what was stored at
+// its last check. Re-read with the connection, so every live update carries the current warnings.
+import type { IExchangeConnection } from '@keyport/db/entities';
+import type { Context } from '../../context';
+
+export const WARNING_CODES = [
+  'KEY_EXPIRES_SOON',
+  'IP_UNRESTRICTED',
+  'WALLETS_UNREADABLE',
+  'SAME_ACCOUNT_AS_OTHER',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface ConnectionWarning {
+  code: WarningCode;
+  message: string;
+  /** Days left (KEY_EXPIRES_SOON), wallet names, or the other connections' labels, comma-separated. */
+  detail: string | null;
+}
+
+/** Warned this long before a key (or its trading right) lapses: time to make and paste a new one. */
+export const EXPIRY_WARNING_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function connectionWarnings(
+  em: Context['em'],
+  c: IExchangeConnection,
+  now = Date.now(),
+): Promise<ConnectionWarning[]> {
+  if (c.deletedAt || !c.credentials) return [];
+  const warnings: ConnectionWarning[] = [];
+  const expiresAt = c.permissions?.expiresAt ? Date.parse(c.permissions.expiresAt) : Number.NaN;
+  if (Number.isFinite(expiresAt) && expiresAt - now < EXPIRY_WARNING_DAYS * DAY_MS) {
+    const days = Math.max(0, Math.ceil((expiresAt - now) / DAY_MS));
+    warnings.push({
+      code: 'KEY_EXPIRES_SOON',
+      message: `This key stops working in ${days} day${days === 1 ? '' : 's'}: create a new one and replace the keys.`,
+      detail: String(days),
+    });
+  }
+  if (c.permissions?.ipRestricted === false) {
+    warnings.push({
+      code: 'IP_UNRESTRICTED',
+      message:
+        'This key works from any IP address: restrict it to Keyport’s addresses. Binance also ends the trading rights of unrestricted keys after a while.',
+      detail: null,
+    });
+  }
+  if (c.unreadableWallets && c.unreadableWallets.length > 0) {
+    const wallets = c.unreadableWallets.map((w) => w.wallet).join(', ');
+    warnings.push({
+      code: 'WALLETS_UNREADABLE',
+      message: `This key may not read: ${wallets}. Allow it on the exchange, or untick those wallets.`,
+      detail: wallets,
+    });
+  }
+  if (c.exchangeAccountUid) {
+    const others = await em.getConnection().execute<{ label: string }[]>(
+      `select label from exchange_connections
+         where owner_id = ? and exchange_id = ? and sandbox = ? and exchange_account_uid = ? and id <> ?
+           and deleted_at is null order by label`,
+      [c.owner, c.exchangeId, c.sandbox, c.exchangeAccountUid, c.id],
+    );
+    if (others.length > 0) {
+      const labels = others.map((o) => o.label).join(', ');
+      warnings.push({
+        code: 'SAME_ACCOUNT_AS_OTHER',
+        message: `Same exchange account as ${labels}: its balances count once per connection in your portfolio.`,
+        detail: labels,
+      });
+    }
+  }
+  return warnings;
+}

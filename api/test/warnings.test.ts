@@ -1,0 +1,109 @@
+// What could break a working connection is said on it, and arrives live with it.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
+import { type Stack, startStack } from './harness';
+
+let stack: Stack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = await signedUpClient(stack.apiUrl);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const random = () => randomBytes(16).toString('hex');
+
+interface Warning {
+  code: string;
+  detail: string | null;
+  message: string;
+}
+
+function simAccount(keys: { allowedIps?: string[]; expiresAt?: number; futures?: boolean }[]) {
+  const uid = String(200_000_000 + Math.floor(Math.random() * 1e8));
+  const made = keys.map((key) => ({
+    apiKey: `bn${random()}`,
+    secret: `bs${random()}`,
+    allowedIps: key.allowedIps,
+    expiresAt: key.expiresAt,
+    permissions: { read: true, spotTrade: true, futures: key.futures ?? false },
+  }));
+  stack.sim.addAccount({
+    exchange: 'binance',
+    uid,
+    balances: { BTC: { free: '1', locked: '0' } },
+    wallets: { swap: { USDT: { free: '5', locked: '0' } } },
+    keys: made,
+  });
+  return made;
+}
+
+async function connect(label: string, key: { apiKey: string; secret: string }, accountTypes = ['SPOT']) {
+  const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(CONNECT_MUTATION, {
+    input: {
+      exchangeId: 'binance',
+      label,
+      accountTypes,
+      credentials: { apiKey: key.apiKey, secret: key.secret },
+    },
+  });
+  await waitForStatus(api, connectExchange.data.id, (s) => s === 'CONNECTED');
+  return connectExchange.data.id;
+}
+
+async function warningsOf(id: string): Promise<Warning[]> {
+  const { exchangeConnection } = await api.ok<{ exchangeConnection: { warnings: Warning[] } }>(
+    'query ($id: ID!) { exchangeConnection(id: $id) { warnings { code detail message } } }',
+    { id },
+  );
+  return exchangeConnection.warnings;
+}
+
+describe('connection warnings', () => {
+  it('a key lapsing in 3 days and open to any IP: both said, and pushed live with the connection', async () => {
+    const [key] = simAccount([{ expiresAt: Date.now() + 3 * DAY_MS - 60_000 }]);
+    const live = api.subscribe<{
+      exchangeConnectionUpdated: { label: string; status: string; warnings: Warning[] };
+    }>('subscription { exchangeConnectionUpdated { label status warnings { code detail } } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const id = await connect('Lapsing', key!);
+    const events = await live.waitFor((all) =>
+      all.some(
+        (e) =>
+          e.exchangeConnectionUpdated.label === 'Lapsing' &&
+          e.exchangeConnectionUpdated.status === 'CONNECTED',
+      ),
+    );
+    live.close();
+    const connected = events.find((e) => e.exchangeConnectionUpdated.status === 'CONNECTED');
+    expect(connected?.exchangeConnectionUpdated.warnings).toEqual([
+      { code: 'KEY_EXPIRES_SOON', detail: '3' },
+      { code: 'IP_UNRESTRICTED', detail: null },
+    ]);
+    expect((await warningsOf(id))[0]?.message).toMatch(/stops working in 3 days/);
+  });
+
+  it('a key restricted to our IP with nothing lapsing soon has no warning', async () => {
+    const [key] = simAccount([{ allowedIps: ['127.0.0.1'] }]);
+    expect(await warningsOf(await connect('Tidy', key!))).toEqual([]);
+  });
+
+  it('a futures wallet the key may not read: connected with the rest, and the wallet named', async () => {
+    const [key] = simAccount([{ allowedIps: ['127.0.0.1'], futures: false }]);
+    const id = await connect('No futures', key!, ['SPOT', 'SWAP']);
+    expect(await warningsOf(id)).toMatchObject([{ code: 'WALLETS_UNREADABLE', detail: 'swap' }]);
+  });
+
+  it('two connections to one exchange account name each other', async () => {
+    const [first, second] = simAccount([{ allowedIps: ['127.0.0.1'] }, { allowedIps: ['127.0.0.1'] }]);
+    const a = await connect('Desk A', first!);
+    const b = await connect('Desk B', second!);
+    expect(await warningsOf(a)).toMatchObject([{ code: 'SAME_ACCOUNT_AS_OTHER', detail: 'Desk B' }]);
+    expect(await warningsOf(b)).toMatchObject([{ code: 'SAME_ACCOUNT_AS_OTHER', detail: 'Desk A' }]);
+  });
+});
