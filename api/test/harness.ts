@@ -106,6 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       RECONCILE_INTERVAL_MS: 500,
       PRICE_REFRESH_MS: 500,
       BALANCE_REFRESH_MS: 60_000,
+      PERMISSION_RECHECK_MS: 24 * 3_600_000,
       SNAPSHOT_INTERVAL_MS: 3_600_000,
       LOCK_DURATION_MS: 5_000,
       STALLED_INTERVAL_MS: 5_000,

@@ -130,6 +130,41 @@ describe('a connection over its life', () => {
     );
   });
 
+  it('reads a key’s rights again once a day: withdrawals switched on later → refused, secret erased', async () => {
+    const { id, keys } = await connected('Later unsafe');
+    const refresh = () => api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
+    const probes = () =>
+      stack.sim
+        .requests()
+        .filter((r) => r.apiKey === keys.apiKey && r.path === '/sapi/v1/account/apiRestrictions').length;
+    stack.sim.setKeyPermissions(keys.apiKey, { withdraw: true });
+    // checked less than a day ago: a refresh reads balances only
+    const before = probes();
+    await refresh();
+    await expect
+      .poll(() => stack.sim.requests().filter((r) => r.apiKey === keys.apiKey).length)
+      .toBeGreaterThan(2);
+    expect(probes()).toBe(before);
+    expect((await waitForStatus(api, id, () => true)).status).toBe('CONNECTED');
+
+    await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        "update exchange_connections set last_verified_at = now() - interval '25 hours' where id = ?",
+        [id],
+      );
+    await refresh();
+    const refused = await waitForStatus(api, id, (s) => s === 'UNSAFE_PERMISSIONS');
+    expect(refused.statusReason?.code).toBe('WITHDRAWALS_ENABLED');
+    expect(refused.permissions).toMatchObject({ withdraw: true });
+    const [row] = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('select credentials, credential_kid from exchange_connections where id = ?', [id]);
+    expect(row).toEqual({ credentials: null, credential_kid: null });
+  });
+
   it('deletes: ciphertext and balances erased at once, audit trail kept, gone from the list', async () => {
     const { id } = await connected('Short-lived');
     const { deleteExchangeConnection } = await api.ok<{ deleteExchangeConnection: { __typename: string } }>(

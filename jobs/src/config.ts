@@ -26,6 +26,12 @@ const JobsConfigSchema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often a connected account's balances are read again (each account jittered by up to a fifth). */
   BALANCE_REFRESH_MS: z.coerce.number().int().min(500).default(60_000),
+  /** How often a connected key's rights are read again (with a balance refresh): they can change later. */
+  PERMISSION_RECHECK_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(24 * 3_600_000),
   /** How often each user's portfolio total is recorded for its history (downsampled as it ages). */
   SNAPSHOT_INTERVAL_MS: z.coerce
     .number()

@@ -34,6 +34,7 @@ export interface JobsDeps {
     | 'STALLED_INTERVAL_MS'
     | 'PRICE_REFRESH_MS'
     | 'BALANCE_REFRESH_MS'
+    | 'PERMISSION_RECHECK_MS'
     | 'SNAPSHOT_INTERVAL_MS'
   >;
 }

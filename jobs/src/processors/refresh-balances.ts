@@ -1,14 +1,19 @@
+import { refusalOf } from '@keyport/exchange/permissions';
 import { readBalances } from '@keyport/exchange/read-balances';
-import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
+import { isKeyRefused, type ReasonCode, reasonSpec } from '@keyport/exchange/status';
 import { type RefreshBalancesPayload, RefreshBalancesPayloadSchema } from '@keyport/queue/refresh-balances';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
+import { eraseUnsafeKey } from './erase-unsafe-key';
 import { decrypt } from './open-stored-credentials';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
-export type RefreshResult = { outcome: 'skipped' | 'refreshed' | 'expired' | 'kept'; reason?: ReasonCode };
+export type RefreshResult = {
+  outcome: 'skipped' | 'refreshed' | 'expired' | 'refused' | 'kept';
+  reason?: ReasonCode;
+};
 
 /**
  * Reads a connected account's balances again: one balance request, the balances replaced in one
@@ -28,7 +33,11 @@ export async function refreshBalances(
   const credentials = decrypt(deps, writer);
   if (!credentials) return { outcome: 'kept', reason: 'CREDENTIALS_UNREADABLE' };
 
+  // a key's rights can change after it was connected (withdrawals switched on): read them again daily
+  const lastVerified = connection.lastVerifiedAt?.getTime() ?? 0;
+  const recheckPermissions = Date.now() - lastVerified > deps.config.PERMISSION_RECHECK_MS;
   const outcome = await readBalances({
+    recheckPermissions,
     exchangeId: connection.exchangeId,
     credentials,
     sandbox: connection.sandbox,
@@ -37,6 +46,17 @@ export async function refreshBalances(
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   });
+  if (outcome.ok && outcome.permissions) {
+    const refusal = refusalOf(outcome.permissions);
+    if (refusal) {
+      if (refusal === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, refusal);
+      await writer.save(
+        { kind: 'STATUS_CHANGED', status: reasonSpec(refusal).status, reasonCode: refusal },
+        { progressStep: 'DONE', retryAt: null, permissions: outcome.permissions, lastVerifiedAt: new Date() },
+      );
+      return { outcome: 'refused', reason: refusal };
+    }
+  }
   if (outcome.ok) {
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
     const saved = await writer.save(
@@ -45,6 +65,7 @@ export async function refreshBalances(
         lastSyncedAt: new Date(),
         refreshQueuedAt: null,
         unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
+        ...(outcome.permissions ? { permissions: outcome.permissions, lastVerifiedAt: new Date() } : {}),
       },
       outcome.balances,
       outcome.unreadableWallets.map((w) => w.wallet),

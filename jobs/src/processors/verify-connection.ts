@@ -8,6 +8,7 @@ import {
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { ConnectionWriter } from './connection-writer';
+import { eraseUnsafeKey } from './erase-unsafe-key';
 import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
 import { warnUnreadable } from './warn-unreadable-wallets';
@@ -82,13 +83,7 @@ export async function verifyConnection(
   const attempts = job.opts.attempts ?? 1;
   const willRetry = spec.retryable && job.attemptsMade + 1 < attempts;
 
-  if (reason === 'WITHDRAWALS_ENABLED') {
-    // refuse and forget at once: a key that can move funds must not stay in our vault
-    await writer.save(
-      { kind: 'SECRET_ERASED', detail: { because: reason } },
-      { credentials: null, credentialKid: null },
-    );
-  }
+  if (reason === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, reason);
   const retryIn = willRetry
     ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS)
     : deps.config.RETRY_LATER_MS;

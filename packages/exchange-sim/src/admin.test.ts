@@ -200,6 +200,22 @@ describe('admin HTTP API', () => {
     expect((await admin('POST', '/keys/unknown/revoke')).status).toBe(404);
   });
 
+  it('PATCH /__sim/keys/:apiKey/permissions changes what the key reports, and refuses unknown rights', async () => {
+    expect(
+      await admin('PATCH', `/keys/${TEST_KEYS.binanceRead.apiKey}/permissions`, { withdraw: true }),
+    ).toEqual({
+      status: 204,
+    });
+    const ex = binanceClient(sim, TEST_KEYS.binanceRead.apiKey, TEST_KEYS.binanceRead.secret);
+    const restrictions = (await ex.sapiGetAccountApiRestrictions()) as { enableWithdrawals: boolean };
+    expect(restrictions.enableWithdrawals).toBe(true);
+    expect(
+      (await admin('PATCH', `/keys/${TEST_KEYS.binanceRead.apiKey}/permissions`, { fly: true })).status,
+    ).toBe(400);
+    expect((await admin('PATCH', '/keys/unknown/permissions', { withdraw: true })).status).toBe(404);
+    await admin('POST', '/reset');
+  });
+
   it('POST/GET/DELETE /__sim/faults', async () => {
     const created = await admin('POST', '/faults', {
       exchange: 'okx',

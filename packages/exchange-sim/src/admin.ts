@@ -5,6 +5,7 @@ import type {
   SimAccount,
   SimAssetBalance,
   SimFault,
+  SimPermissions,
   SimRateLimit,
   SimRateStats,
   SimTicker,
@@ -24,6 +25,8 @@ export interface SimController {
     options?: { replace?: boolean; wallet?: SimWallet },
   ): void;
   revokeKey(apiKey: string): void;
+  /** Changes some of a key's rights (e.g. withdrawals switched on after it was connected). */
+  setKeyPermissions(apiKey: string, permissions: Partial<SimPermissions>): void;
   /** Sets public spot tickers by "BASE/QUOTE" (others are kept). */
   setTickers(tickers: Record<string, SimTicker>): void;
   addFault(fault: SimFault): string;
@@ -86,6 +89,10 @@ function route(
     const balances = field(input, 'balances') as Record<string, SimAssetBalance | null>;
     const wallet = field(input, 'wallet') as SimWallet | undefined;
     sim.setBalances(parseExchange(second), third ?? '', balances, { replace, wallet });
+    return { status: 204 };
+  }
+  if (method === 'PATCH' && n === 3 && first === 'keys' && third === 'permissions') {
+    sim.setKeyPermissions(second ?? '', parseJson(body) as Partial<SimPermissions>);
     return { status: 204 };
   }
   if (method === 'POST' && n === 3 && first === 'keys' && third === 'revoke') {

@@ -96,6 +96,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       state.setBalances(exchange, uid, balances, opts?.replace ?? false, opts?.wallet);
     },
     revokeKey: (apiKey) => state.revokeKey(apiKey),
+    setKeyPermissions: (apiKey, permissions) => state.setKeyPermissions(apiKey, permissions),
     setTickers(tickers) {
       if (typeof tickers !== 'object' || tickers === null)
         throw new SimInputError('tickers must be an object');

@@ -13,6 +13,7 @@ import {
   parseAccount,
   parseBalancesPatch,
   parsePair,
+  parsePermissions,
   parseTicker,
   parseUsdPrices,
   parseWallet,
@@ -180,6 +181,13 @@ export class SimState {
     }
     target.updatedAt = this.clock();
     return account;
+  }
+
+  /** Changes some of a key's rights, as a user editing the key on the exchange would. */
+  setKeyPermissions(apiKey: string, patch: unknown): void {
+    const match = this.keys.get(apiKey);
+    if (!match) throw new SimInputError(`apiKey ${apiKey} not found`, 404);
+    Object.assign(match.key.permissions, parsePermissions(patch));
   }
 
   revokeKey(apiKey: string): void {

@@ -165,7 +165,8 @@ function wallets(
   return out;
 }
 
-function permissions(value: unknown, where: string): Partial<SimPermissions> {
+/** A partial permission set; unknown names are refused. */
+export function parsePermissions(value: unknown, where = 'permissions'): Partial<SimPermissions> {
   const o = object(value, where);
   const out: Partial<SimPermissions> = {};
   for (const [name, flag] of Object.entries(o)) {
@@ -197,7 +198,7 @@ function key(value: unknown, where: string, exchange: ExchangeId): SimKey {
     secret: nonEmptyString(o.secret, `${where}.secret`),
     passphrase,
     label: optional(o.label, (v) => nonEmptyString(v, `${where}.label`)),
-    permissions: optional(o.permissions, (v) => permissions(v, `${where}.permissions`)),
+    permissions: optional(o.permissions, (v) => parsePermissions(v, `${where}.permissions`)),
     allowedIps: optional(o.allowedIps, (v) => ipList(v, `${where}.allowedIps`)),
     expiresAt: optional(o.expiresAt, (v) => integer(v, `${where}.expiresAt`, 0)),
     createdAt: optional(o.createdAt, (v) => integer(v, `${where}.createdAt`, 0)),

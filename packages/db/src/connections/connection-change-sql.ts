@@ -21,6 +21,7 @@ export interface WorkerConnectionRow {
   credentialVersion: number;
   permissions: KeyPermissions | null;
   exchangeAccountUid: string | null;
+  lastVerifiedAt: Date | null;
 }
 
 /** Columns a worker may set; anything left out stays as it is. */
@@ -80,6 +81,7 @@ interface Row {
   credential_version: number;
   permissions: KeyPermissions | null;
   exchange_account_uid: string | null;
+  last_verified_at: Date | null;
   deleted_at: string | null;
 }
 
@@ -92,7 +94,7 @@ export async function loadWorkerConnection(
   const [row] = await em
     .getConnection()
     .execute<Row[]>(
-      'select id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, deleted_at from exchange_connections where id = ?',
+      'select id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at from exchange_connections where id = ?',
       [id],
     );
   if (!row || row.deleted_at || row.credential_version !== credentialVersion) return null;
@@ -109,6 +111,7 @@ export async function loadWorkerConnection(
     credentialVersion: row.credential_version,
     permissions: row.permissions,
     exchangeAccountUid: row.exchange_account_uid,
+    lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at) : null,
   };
 }
 

@@ -27,3 +27,10 @@ export const UNKNOWN_PERMISSIONS: KeyPermissions = {
   expiresAt: null,
   accountKind: null,
 };
+
+/** Keyport's policy on a key's rights: one that can move funds, or cannot read, is refused. */
+export function refusalOf(permissions: KeyPermissions): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | null {
+  if (permissions.withdraw === true) return 'WITHDRAWALS_ENABLED';
+  if (permissions.read === false) return 'READ_NOT_ALLOWED';
+  return null;
+}

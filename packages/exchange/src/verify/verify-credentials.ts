@@ -5,7 +5,7 @@ import type { ClientOptions } from '../client/create-client';
 import { budgetId, type RequestThrottle } from '../client/request-throttle';
 import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import type { KeyPermissions } from '../permissions/key-permissions';
-import { UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
+import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
 import { classifyError } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
@@ -155,7 +155,7 @@ class UnexpectedBodyError extends Error {
 }
 
 /** A probe the key may not call leaves permissions unknown; a transient failure is retried like any other. */
-async function probePermissionsTolerantly(exchange: Exchange): Promise<PermissionProbe> {
+export async function probePermissionsTolerantly(exchange: Exchange): Promise<PermissionProbe> {
   try {
     return await probePermissions(exchange);
   } catch (error) {
@@ -214,8 +214,8 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
     const { permissions } = probe;
-    if (permissions.withdraw === true) return { ok: false, reason: 'WITHDRAWALS_ENABLED', permissions };
-    if (permissions.read === false) return { ok: false, reason: 'READ_NOT_ALLOWED', permissions };
+    const refusal = refusalOf(permissions);
+    if (refusal) return { ok: false, reason: refusal, permissions };
 
     // with one wallet its balances came with the credential check: no step to show, no write to make
     if (others.length > 0) await input.onStep?.('LOADING_BALANCES');
