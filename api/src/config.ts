@@ -1,5 +1,4 @@
-import { isIP } from 'node:net';
-import { booleanFlag, parseEnv, sharedEnv } from '@keyport/config/env';
+import { booleanFlag, egressIpList, parseEnv, sharedEnv } from '@keyport/config/env';
 import { z } from 'zod';
 
 const ApiConfigSchema = z.object({
@@ -12,16 +11,7 @@ const ApiConfigSchema = z.object({
   GRAPHIQL: booleanFlag,
   CORS_ORIGIN: z.string().optional(),
   // the addresses workers call exchanges from, for users to put on their keys' IP whitelists
-  EGRESS_IPS: z
-    .string()
-    .default('')
-    .transform((raw) =>
-      raw
-        .split(',')
-        .map((ip) => ip.trim())
-        .filter(Boolean),
-    )
-    .refine((ips) => ips.every((ip) => isIP(ip) !== 0), 'must be a comma-separated list of IP addresses'),
+  EGRESS_IPS: egressIpList,
 });
 
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;

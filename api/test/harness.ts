@@ -39,6 +39,8 @@ export interface Stack {
 
 export interface StackOptions {
   worker?: boolean;
+  /** The workers' egress addresses (EGRESS_IPS): whitelisted keys must allow them all. */
+  egressIps?: string[];
   retryBaseMs?: number;
   exchangeTimeoutMs?: number;
 }
@@ -107,6 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PRICE_REFRESH_MS: 500,
       BALANCE_REFRESH_MS: 60_000,
       PERMISSION_RECHECK_MS: 24 * 3_600_000,
+      EGRESS_IPS: options.egressIps ?? [],
       SNAPSHOT_INTERVAL_MS: 3_600_000,
       LOCK_DURATION_MS: 5_000,
       STALLED_INTERVAL_MS: 5_000,

@@ -40,6 +40,7 @@ export function addOkxAccount(
     ETH: { free: '1.25', locked: '0' },
   },
   permissions: Record<string, boolean> = { read: true, spotTrade: true },
+  allowedIps: string[] = [],
 ): SimKeys {
   const keys = {
     apiKey: `${random(4)}-${random(2)}-${random(2)}-${random(2)}-${random(6)}`,
@@ -51,7 +52,9 @@ export function addOkxAccount(
     exchange: 'okx',
     uid: keys.uid,
     balances,
-    keys: [{ apiKey: keys.apiKey, secret: keys.secret, passphrase: keys.passphrase, permissions }],
+    keys: [
+      { apiKey: keys.apiKey, secret: keys.secret, passphrase: keys.passphrase, permissions, allowedIps },
+    ],
   });
   return keys;
 }

@@ -1,4 +1,4 @@
-import { parseEnv, sharedEnv } from '@keyport/config/env';
+import { egressIpList, parseEnv, sharedEnv } from '@keyport/config/env';
 import { parseUrlOverrides } from '@keyport/exchange/url-overrides';
 import { type ExchangeRateLimits, parseRateLimits } from '@keyport/rate-limits/rate-limit-config';
 import { z } from 'zod';
@@ -11,6 +11,8 @@ const JobsConfigSchema = z.object({
   EXCHANGE_RATE_LIMITS: z.string().optional(),
   /** The egress IP (or NAT gateway) this worker sends from: venues limit per IP, workers sharing one share a budget. */
   EGRESS_IP: z.string().min(1).max(64).default('default'),
+  /** Every address workers reach exchanges from: a key whitelisting only some of them is refused. */
+  EGRESS_IPS: egressIpList,
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),

@@ -43,11 +43,12 @@ export async function refreshBalances(
     sandbox: connection.sandbox,
     accountTypes: connection.accountTypes,
     throttle: deps.budget,
+    egressIps: deps.config.EGRESS_IPS,
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   });
   if (outcome.ok && outcome.permissions) {
-    const refusal = refusalOf(outcome.permissions);
+    const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS);
     if (refusal) {
       if (refusal === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, refusal);
       await writer.save(

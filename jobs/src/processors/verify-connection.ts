@@ -46,6 +46,7 @@ export async function verifyConnection(
         sandbox: connection.sandbox,
         accountTypes: connection.accountTypes,
         throttle: deps.budget,
+        egressIps: deps.config.EGRESS_IPS,
         urlOverrides: deps.config.urlOverrides,
         timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
         onStep: async (step) => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Variables every process shares; each app extends this with its own. */
@@ -12,6 +13,18 @@ export const sharedEnv = {
   KEYRING_ACTIVE_KID: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
+
+/** The addresses workers call exchanges from: users put them on their keys' IP whitelists. */
+export const egressIpList = z
+  .string()
+  .default('')
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((ip) => ip.trim())
+      .filter(Boolean),
+  )
+  .refine((ips) => ips.every((ip) => isIP(ip) !== 0), 'must be a comma-separated list of IP addresses');
 
 export const booleanFlag = z
   .enum(['true', 'false', '1', '0'])

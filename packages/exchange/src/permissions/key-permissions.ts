@@ -28,9 +28,23 @@ export const UNKNOWN_PERMISSIONS: KeyPermissions = {
   accountKind: null,
 };
 
-/** Keyport's policy on a key's rights: one that can move funds, or cannot read, is refused. */
-export function refusalOf(permissions: KeyPermissions): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | null {
+/** Our egress addresses a whitelisted key does not allow; empty when it is unrestricted or not reported. */
+export function missingEgressIps(permissions: KeyPermissions, egressIps: readonly string[]): string[] {
+  if (permissions.ipRestricted !== true || !permissions.allowedIps) return [];
+  const allowed = new Set(permissions.allowedIps);
+  return egressIps.filter((ip) => !allowed.has(ip));
+}
+
+/**
+ * Keyport's policy on a key's rights: one that can move funds, or cannot read, is refused; so is one whose
+ * whitelist leaves out some of our egress IPs (it would work from one worker and fail from the next).
+ */
+export function refusalOf(
+  permissions: KeyPermissions,
+  egressIps: readonly string[] = [],
+): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | 'IP_NOT_WHITELISTED' | null {
   if (permissions.withdraw === true) return 'WITHDRAWALS_ENABLED';
   if (permissions.read === false) return 'READ_NOT_ALLOWED';
+  if (missingEgressIps(permissions, egressIps).length > 0) return 'IP_NOT_WHITELISTED';
   return null;
 }

@@ -42,6 +42,8 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   accountTypes?: readonly string[];
   /** The exchange's request budget shared across workers; none = unthrottled. */
   throttle?: RequestThrottle;
+  /** Every address Keyport's workers call from: a whitelist must allow them all. */
+  egressIps?: readonly string[];
 }
 
 const processPool = new ClientPool();
@@ -214,7 +216,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
     const { permissions } = probe;
-    const refusal = refusalOf(permissions);
+    const refusal = refusalOf(permissions, input.egressIps);
     if (refusal) return { ok: false, reason: refusal, permissions };
 
     // with one wallet its balances came with the credential check: no step to show, no write to make
