@@ -165,6 +165,35 @@ describe('a connection over its life', () => {
     expect(row).toEqual({ credentials: null, credential_kid: null });
   });
 
+  it('pages back through the audit trail, newest first, with who did what', async () => {
+    const { id } = await connected('Audited');
+    for (const label of ['Audited 2', 'Audited 3']) {
+      await api.ok(
+        'mutation ($id: ID!, $label: String!) { renameExchangeConnection(id: $id, label: $label) { __typename } }',
+        {
+          id,
+          label,
+        },
+      );
+    }
+    type Page = { exchangeConnection: { events: { id: string; kind: string; actorType: string }[] } };
+    const page = (first: number, before?: string) =>
+      api.ok<Page>(
+        'query ($id: ID!, $first: Int, $before: ID) { exchangeConnection(id: $id) { events(first: $first, before: $before) { id kind actorType } } }',
+        { id, first, before },
+      );
+    const all = (await page(50)).exchangeConnection.events;
+    expect(all.slice(0, 2).map((e) => [e.kind, e.actorType])).toEqual([
+      ['RENAMED', 'user'],
+      ['RENAMED', 'user'],
+    ]);
+    expect(all.map((e) => e.actorType)).toContain('system'); // the worker's status changes
+    const first = (await page(2)).exchangeConnection.events;
+    const rest = (await page(50, first.at(-1)?.id)).exchangeConnection.events;
+    expect([...first, ...rest]).toEqual(all);
+    expect((await page(50, 'not-a-cursor')).exchangeConnection.events).toEqual([]);
+  });
+
   it('deletes: ciphertext and balances erased at once, audit trail kept, gone from the list', async () => {
     const { id } = await connected('Short-lived');
     const { deleteExchangeConnection } = await api.ok<{ deleteExchangeConnection: { __typename: string } }>(

@@ -157,14 +157,22 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     }),
     events: t.field({
       type: [ConnectionEventRef],
-      description: 'The audit trail, newest first.',
-      args: { first: t.arg.int({ required: false, defaultValue: 50 }) },
-      resolve: (c, { first }, { em }) =>
-        em.find(
+      description:
+        'The audit trail, newest first: who (user or system), what, when. Page back with `before`: the id of the oldest event already shown.',
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 50 }),
+        before: t.arg.id({ required: false }),
+      },
+      resolve: (c, { first, before }, { em }) => {
+        // ids are bigints: anything but digits is no cursor, and an empty page rather than an error
+        const cursor = before != null && /^\d{1,18}$/.test(String(before)) ? String(before) : null;
+        if (before != null && cursor === null) return [];
+        return em.find(
           ConnectionEvent,
-          { connection: c.id },
+          { connection: c.id, ...(cursor ? { id: { $lt: cursor } } : {}) },
           { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 50, 1), 200) },
-        ),
+        );
+      },
     }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
     lastVerifiedAt: t.expose('lastVerifiedAt', { type: 'DateTime', nullable: true }),
