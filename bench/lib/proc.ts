@@ -1,5 +1,6 @@
 // Linux /proc readers: memory and CPU time of processes, and of the whole machine.
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Clock ticks per second for /proc/<pid>/stat times (USER_HZ; 100 on every mainstream Linux build). */
 const USER_HZ = 100;
@@ -98,4 +99,15 @@ export function cpuTimeMatching(comm: string, test: (title: string) => boolean):
     total += ((Number(stat.fields[11]) + Number(stat.fields[12])) * 1000) / USER_HZ;
   }
   return total;
+}
+
+/** One line on the machine a run is measured on, printed before anything is measured. */
+export function machineLine(): string {
+  const cpu = cpus();
+  return (
+    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ` +
+    `node ${process.version}, load average before ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  );
 }

@@ -8,14 +8,14 @@
 //      REDIS_URL (redis://127.0.0.1:6379) DATABASE_URL (server for the throwaway database)
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import type { Orm } from '@keyport/db/orm';
 import { createTestDatabase } from '@keyport/db/testing';
 import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { childEnv, intEnv, nodeArgsEnv, oneOf } from '../lib/env';
-import { cpuTimeMatching, cpuTimeMs, cpuTimeOf, machineCpuMs, readMemory } from '../lib/proc';
+import { cpuTimeMatching, cpuTimeMs, cpuTimeOf, machineCpuMs, machineLine, readMemory } from '../lib/proc';
 import { Child, Cleanup } from '../lib/processes';
 import { deleteKeysWithPrefix } from '../lib/redis';
 import { Launcher } from '../lib/runtime';
@@ -293,19 +293,13 @@ async function main(): Promise<void> {
   cleanup.installSignalHandlers();
   const runId = `kpb-${randomBytes(4).toString('hex')}`;
   const started = performance.now();
-  const cpu = cpus();
   if (settings.nA > settings.n) throw new Error('BENCH_REFRESH_N_A must not exceed BENCH_REFRESH_N');
   console.log(
     `bench/refresh ${runId}: N=${settings.nA} then ${settings.n}, concurrency ${settings.concurrency}, ` +
       `windows ${settings.windowAMs / 1000} s / ${settings.windowBMs / 1000} s in ${settings.rounds} round(s), ` +
       `bare ${settings.bareModes.join(' + ')}`,
   );
-  console.log(
-    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ` +
-      `node ${process.version}, load average before ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-  );
+  console.log(machineLine());
 
   try {
     const launcher = new Launcher('node', runId);

@@ -8,13 +8,13 @@
 //      BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS: extra node flags for that process, e.g. "--cpu-prof"
 //      REDIS_URL (redis://127.0.0.1:6379) DATABASE_URL (server for the throwaway database)
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import type { Orm } from '@keyport/db/orm';
 import { createTestDatabase } from '@keyport/db/testing';
 import { createRedis } from '@keyport/queue/redis';
 import { formatKeyring, generateMasterKey } from '@keyport/vault/keyring';
 import { freePort } from '../lib/net';
-import { cpuTimeMs, cpuTimeOf, type Memory, machineCpuMs, readMemory } from '../lib/proc';
+import { cpuTimeMs, cpuTimeOf, type Memory, machineCpuMs, machineLine, readMemory } from '../lib/proc';
 import { Child, Cleanup, waitForHttpOk } from '../lib/processes';
 import { Launcher, type Runtime } from '../lib/runtime';
 import { type LatencySummary, median, runPool, summarize } from '../lib/stats';
@@ -401,17 +401,11 @@ async function main(): Promise<void> {
   cleanup.installSignalHandlers();
   const runId = `kpb-${randomBytes(4).toString('hex')}`;
   const started = performance.now();
-  const cpu = cpus();
   console.log(
     `bench/verify ${runId}: N=${settings.n}, concurrency ${settings.concurrency}, warm-up ${settings.warmup}, ` +
       `${settings.repeat} repetition(s), runtime ${settings.runtime}`,
   );
-  console.log(
-    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ` +
-      `node ${process.version}, load average before ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-  );
+  console.log(machineLine());
 
   try {
     const nodeLauncher = new Launcher('node', runId);
