@@ -78,6 +78,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
       locale === 'fr' ? '0,5' : '0.5',
     );
     await expect(page.getByRole('row').filter({ hasText: 'USDC' })).toContainText(m.accountTypes.FUNDING);
+    // what the exchange reported the key may do, and what it did not report, apart
+    const rights = page.getByRole('table', { name: m.permissions.title });
+    await expect(rights.getByRole('row', { name: m.permissions.withdraw })).toContainText(m.permissions.no);
+    await expect(rights.getByRole('row', { name: m.permissions.read })).toContainText(m.permissions.yes);
     // the sim key has no IP whitelist: the page says so, with what to do
     await expect(page.getByRole('list', { name: m.warnings.title })).toContainText(
       m.warnings.IP_UNRESTRICTED,

@@ -16,6 +16,7 @@ import {
   ConnectionDetailQuery,
   ConnectionDetailUpdated,
 } from './connection-detail.fragment';
+import { PermissionMatrix } from './PermissionMatrix';
 import { ReasonNotice } from './ReasonNotice';
 import { StatusBadge } from './StatusBadge';
 
@@ -108,6 +109,7 @@ function useLiveDetail(initial: Detail) {
 export function ConnectionView({ initial }: { initial: Detail }) {
   const t = useTranslations('connection');
   const tTypes = useTranslations('accountTypes');
+  const tPermissions = useTranslations('permissions');
   const tStatus = useTranslations('status');
   const format = useFormatter();
   const locale = useLocale();
@@ -324,6 +326,11 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             )}
           </dd>
         </dl>
+      </section>
+
+      <section className="card" aria-labelledby="permissions-title">
+        <h2 id="permissions-title">{tPermissions('title')}</h2>
+        <PermissionMatrix permissions={c.permissions} />
       </section>
 
       <section className="card" aria-labelledby="balances-title">

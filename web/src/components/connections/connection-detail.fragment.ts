@@ -27,6 +27,18 @@ export const ConnectionDetailFragment = graphql(`
       code
       detail
     }
+    permissions {
+      read
+      spotTrade
+      margin
+      futures
+      withdraw
+      internalTransfer
+      ipRestricted
+      allowedIps
+      expiresAt
+      accountKind
+    }
     verificationStep
     retryAt
     lastVerifiedAt

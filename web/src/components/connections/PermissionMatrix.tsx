@@ -1,0 +1,75 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+
+export interface Permissions {
+  read: boolean | null;
+  spotTrade: boolean | null;
+  margin: boolean | null;
+  futures: boolean | null;
+  withdraw: boolean | null;
+  internalTransfer: boolean | null;
+  ipRestricted: boolean | null;
+  allowedIps: readonly string[] | null;
+  expiresAt: string | null;
+  accountKind: string | null;
+}
+
+const RIGHTS = ['read', 'spotTrade', 'margin', 'futures', 'withdraw', 'internalTransfer'] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the exchange says this key may do; a right it did not report is shown as such, never as "no". */
+export function PermissionMatrix({ permissions }: { permissions: Permissions | null }) {
+  const t = useTranslations('permissions');
+  const format = useFormatter();
+  if (!permissions) return <p className="muted">{t('none')}</p>;
+  const answer = (value: boolean | null) => (value === null ? t('unknown') : value ? t('yes') : t('no'));
+  const expires = permissions.expiresAt ? new Date(permissions.expiresAt) : null;
+  const days = expires ? Math.max(0, Math.ceil((expires.getTime() - Date.now()) / DAY_MS)) : null;
+  return (
+    <table className="permissions">
+      <caption className="visually-hidden">{t('title')}</caption>
+      <tbody>
+        {RIGHTS.map((right) => (
+          <tr key={right} className={right === 'withdraw' && permissions.withdraw ? 'danger' : undefined}>
+            <th scope="row">{t(right)}</th>
+            <td>{answer(permissions[right])}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t('ipRestricted')}</th>
+          <td>
+            {permissions.ipRestricted && permissions.allowedIps?.length
+              ? permissions.allowedIps.join(', ')
+              : answer(permissions.ipRestricted)}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">{t('expiresAt')}</th>
+          <td>
+            {expires ? (
+              <>
+                <time dateTime={permissions.expiresAt ?? undefined}>
+                  {format.dateTime(expires, { dateStyle: 'medium' })}
+                </time>{' '}
+                ({t('inDays', { days: days ?? 0 })})
+              </>
+            ) : (
+              t('noExpiry')
+            )}
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">{t('accountKind')}</th>
+          <td>
+            {permissions.accountKind === 'master'
+              ? t('master')
+              : permissions.accountKind === 'sub'
+                ? t('sub')
+                : t('unknown')}
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
