@@ -99,6 +99,27 @@ describe('connection warnings', () => {
     expect(await warningsOf(id)).toMatchObject([{ code: 'WALLETS_UNREADABLE', detail: 'swap' }]);
   });
 
+  it('replacement keys of another exchange account are said to be so', async () => {
+    const [oldKey] = simAccount([{ allowedIps: ['127.0.0.1'] }]);
+    const [newKey] = simAccount([{ allowedIps: ['127.0.0.1'] }]);
+    const id = await connect('Moved', oldKey!);
+    expect(await warningsOf(id)).toEqual([]);
+    await api.ok(
+      'mutation ($id: ID!, $c: CredentialsInput!) { updateExchangeCredentials(id: $id, credentials: $c) { __typename } }',
+      { id, c: { apiKey: newKey!.apiKey, secret: newKey!.secret } },
+    );
+    await waitForStatus(api, id, (s) => s === 'CONNECTED');
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: { exchangeAccountUid: string } }>(
+      'query ($id: ID!) { exchangeConnection(id: $id) { exchangeAccountUid } }',
+      { id },
+    );
+    const [warning] = await warningsOf(id);
+    expect(warning?.code).toBe('ACCOUNT_CHANGED');
+    expect(warning?.detail?.split(',')).toHaveLength(2);
+    expect(warning?.detail?.split(',')[1]).toBe(exchangeConnection.exchangeAccountUid);
+    expect(warning?.detail?.split(',')[0]).not.toBe(exchangeConnection.exchangeAccountUid);
+  });
+
   it('two connections to one exchange account name each other', async () => {
     const [first, second] = simAccount([{ allowedIps: ['127.0.0.1'] }, { allowedIps: ['127.0.0.1'] }]);
     const a = await connect('Desk A', first!);

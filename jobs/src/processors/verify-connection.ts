@@ -66,6 +66,10 @@ export async function verifyConnection(
         permissions: outcome.permissions,
         unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
         exchangeAccountUid: outcome.accountUid ?? connection.exchangeAccountUid ?? null,
+        // new keys of another exchange account: balances and history now are that account's, say so
+        ...(accountChanged(connection.exchangeAccountUid, outcome.accountUid)
+          ? { previousAccountUid: connection.exchangeAccountUid }
+          : {}),
         lastVerifiedAt: now,
         lastSyncedAt: now,
         retryAt: null,
@@ -98,4 +102,8 @@ export async function verifyConnection(
   );
   if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
   return { outcome: 'failed', reason };
+}
+
+function accountChanged(before: string | null, now: string | null): boolean {
+  return before !== null && now !== null && before !== now;
 }

@@ -8,6 +8,7 @@ export const WARNING_CODES = [
   'IP_UNRESTRICTED',
   'WALLETS_UNREADABLE',
   'SAME_ACCOUNT_AS_OTHER',
+  'ACCOUNT_CHANGED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -52,6 +53,13 @@ export async function connectionWarnings(
       code: 'WALLETS_UNREADABLE',
       message: `This key may not read: ${wallets}. Allow it on the exchange, or untick those wallets.`,
       detail: wallets,
+    });
+  }
+  if (c.previousAccountUid && c.exchangeAccountUid && c.previousAccountUid !== c.exchangeAccountUid) {
+    warnings.push({
+      code: 'ACCOUNT_CHANGED',
+      message: `The new keys belong to another exchange account (${c.exchangeAccountUid}, was ${c.previousAccountUid}): balances from now on are that account's.`,
+      detail: `${c.previousAccountUid},${c.exchangeAccountUid}`,
     });
   }
   if (c.exchangeAccountUid) {

@@ -33,6 +33,7 @@ export interface WorkerColumns {
   permissions?: KeyPermissions | null;
   unreadableWallets?: { wallet: string; reason: string }[] | null;
   exchangeAccountUid?: string | null;
+  previousAccountUid?: string | null;
   lastVerifiedAt?: Date | null;
   lastSyncedAt?: Date | null;
   /** Only ever erased by a worker, never written. */
@@ -62,6 +63,7 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   permissions: { column: 'permissions', json: true },
   unreadableWallets: { column: 'unreadable_wallets', json: true },
   exchangeAccountUid: { column: 'exchange_account_uid' },
+  previousAccountUid: { column: 'previous_account_uid' },
   lastVerifiedAt: { column: 'last_verified_at' },
   lastSyncedAt: { column: 'last_synced_at' },
   credentials: { column: 'credentials', json: true },

@@ -29,6 +29,8 @@ export const ExchangeConnection = defineEntity({
     /** Chosen wallets the key could not read at its last check, with the reason of each. */
     unreadableWallets: p.json<{ wallet: string; reason: string }[]>().nullable(),
     exchangeAccountUid: p.string().length(128).nullable(),
+    /** Set when replacement keys turned out to belong to another exchange account: the one read before. */
+    previousAccountUid: p.string().length(128).nullable(),
     retryAt: p.datetime().nullable(),
     lastVerifiedAt: p.datetime().nullable(),
     lastSyncedAt: p.datetime().nullable(),

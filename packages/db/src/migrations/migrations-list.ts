@@ -4,6 +4,7 @@ import { Migration20261201091807 } from './Migration20261201091807';
 import { Migration20261201105000 } from './Migration20261201105000';
 import { Migration20261201113000 } from './Migration20261201113000';
 import { Migration20261201114000 } from './Migration20261201114000';
+import { Migration20261201115500 } from './Migration20261201115500';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201105000', class: Migration20261201105000 },
   { name: 'Migration20261201113000', class: Migration20261201113000 },
   { name: 'Migration20261201114000', class: Migration20261201114000 },
+  { name: 'Migration20261201115500', class: Migration20261201115500 },
 ];

@@ -7,7 +7,13 @@ export interface Warning {
   detail: string | null;
 }
 
-const KNOWN = new Set(['KEY_EXPIRES_SOON', 'IP_UNRESTRICTED', 'WALLETS_UNREADABLE', 'SAME_ACCOUNT_AS_OTHER']);
+const KNOWN = new Set([
+  'KEY_EXPIRES_SOON',
+  'IP_UNRESTRICTED',
+  'WALLETS_UNREADABLE',
+  'SAME_ACCOUNT_AS_OTHER',
+  'ACCOUNT_CHANGED',
+]);
 
 /** What may break this connection soon, each with what to do, in the reader's language. */
 export function ConnectionWarnings({ warnings }: { warnings: readonly Warning[] }) {
@@ -23,6 +29,8 @@ export function ConnectionWarnings({ warnings }: { warnings: readonly Warning[] 
             days: Number(w.detail ?? 0),
             wallets: w.detail ?? '',
             labels: w.detail ?? '',
+            was: w.detail?.split(',')[0] ?? '',
+            now: w.detail?.split(',')[1] ?? '',
           })}
         </li>
       ))}
