@@ -39,6 +39,8 @@ export interface Stack {
 
 export interface StackOptions {
   worker?: boolean;
+  /** Master keys of the keyring, the first one active (default one, `test-1`). */
+  masterKids?: string[];
   /** The workers' egress addresses (EGRESS_IPS): whitelisted keys must allow them all. */
   egressIps?: string[];
   retryBaseMs?: number;
@@ -54,8 +56,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const db = await createTestDatabase();
   const sim = await startExchangeSim();
   const redisPrefix = `kpt-${randomBytes(4).toString('hex')}`;
-  const master = generateMasterKey('test-1');
-  const keyringEnv = formatKeyring([master]);
+  // the first kid is active; more are there for master-key rotation tests
+  const masters = (options.masterKids ?? ['test-1']).map((kid) => generateMasterKey(kid));
+  const keyringEnv = formatKeyring(masters);
+  const activeKid = masters[0]?.kid;
   const producer = createRedis(REDIS_URL, 'producer');
   const publishClient = createRedis(REDIS_URL, 'subscriber');
   const subscribeClient = createRedis(REDIS_URL, 'subscriber');
@@ -64,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const apiDeps: ApiDeps = {
     orm: db.orm,
-    keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys }),
+    keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys, activeKid }),
     verifyQueue: createVerifyQueue(producer, redisPrefix),
     refreshQueue: createRefreshQueue(producer, redisPrefix),
     pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
@@ -83,7 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       limits: { binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } },
     }),
     orm: db.orm,
-    keyring: parseKeyring(keyringEnv),
+    keyring: parseKeyring({ ...keyringEnv, activeKid }),
     redis,
     publisher,
     verifyQueue: createVerifyQueue(redis, redisPrefix),
