@@ -1,25 +1,17 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import type { ResultOf } from '../../graphql/graphql';
+import type { ConnectionDetailFragment } from './connection-detail.fragment';
 
-export interface Permissions {
-  read: boolean | null;
-  spotTrade: boolean | null;
-  margin: boolean | null;
-  futures: boolean | null;
-  withdraw: boolean | null;
-  internalTransfer: boolean | null;
-  ipRestricted: boolean | null;
-  allowedIps: readonly string[] | null;
-  expiresAt: string | null;
-  accountKind: string | null;
-}
+/** As the connection page's fragment selects them (the api's KeyPermissions). */
+export type Permissions = ResultOf<typeof ConnectionDetailFragment>['permissions'];
 
 const RIGHTS = ['read', 'spotTrade', 'margin', 'futures', 'withdraw', 'internalTransfer'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the exchange says this key may do; a right it did not report is shown as such, never as "no". */
-export function PermissionMatrix({ permissions }: { permissions: Permissions | null }) {
+export function PermissionMatrix({ permissions }: { permissions: Permissions }) {
   const t = useTranslations('permissions');
   const format = useFormatter();
   if (!permissions) return <p className="muted">{t('none')}</p>;
