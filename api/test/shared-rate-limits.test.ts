@@ -27,13 +27,13 @@ afterAll(async () => {
 });
 
 /** Two workers on one egress IP, so they share one budget, each running 16 jobs at a time. */
-async function startTwoWorkers(costPerSecond: number) {
+async function startTwoWorkers(costPerSecond: number, refreshEveryMs = 2000) {
   for (let i = 0; i < 2; i++) {
     workers.push(
       spawnWorker(stack, {
         EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond } }),
         VERIFY_CONCURRENCY: '16',
-        BALANCE_REFRESH_MS: '2000',
+        BALANCE_REFRESH_MS: String(refreshEveryMs),
         // not the kill tests' 1.5 s: on a loaded CI box a busy job would be declared stalled, dropped, and
         // its account claimed until the sweeper's re-queue timeout (2 min)
         LOCK_DURATION_MS: '15000',
@@ -92,7 +92,8 @@ describe('one request budget per exchange across worker processes', () => {
       // in the end (adapting the budget after a refusal is not built); what is tested is the pause itself
       banAfter: 100_000,
     });
-    await startTwoWorkers(1e5);
+    // each account due once in the test (a cadence the limit cannot serve would starve some of them)
+    await startTwoWorkers(1e5, 60_000);
     // far more accounts than jobs in flight: without the shared pause the queued ones would keep sending
     const { ids, seededAt } = await seedAccounts(120);
 

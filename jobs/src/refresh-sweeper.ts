@@ -32,17 +32,30 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
        returning c.id, c.credential_version`,
       [every, Math.max(1, Math.floor(every / 5)), requeueAfterMs(every), BATCH],
     );
-  await enqueueRefresh(
-    deps.refreshQueue,
-    rows.map((row) => ({ connectionId: row.id, credentialVersion: row.credential_version })),
-  );
+  try {
+    await enqueueRefresh(
+      deps.refreshQueue,
+      rows.map((row) => ({ connectionId: row.id, credentialVersion: row.credential_version })),
+    );
+  } catch (error) {
+    // not queued: give the claims back so the next sweep tries, rather than after the re-queue timeout
+    await deps.orm.em
+      .fork()
+      .getConnection()
+      .execute('update exchange_connections set refresh_queued_at = null where id in (?)', [
+        rows.map((r) => r.id),
+      ])
+      .catch(() => {});
+    throw error;
+  }
   return rows.length;
 }
 
 /** A claim this old is queued again: long enough for a backlog to drain, short enough that a flushed
  * Redis delays refreshes by minutes only. A refresh clears its claim when it has read the balances. */
 export function requeueAfterMs(every: number): number {
-  return Math.max(2 * every, 120_000);
+  // re-adding a job still queued is a no-op (same job id): this only bounds how long a lost one is missed
+  return Math.max(2 * every, 10_000);
 }
 
 export function startRefreshSweeper(deps: JobsDeps): { stop(): void; sweep(): Promise<number> } {

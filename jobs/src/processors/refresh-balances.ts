@@ -94,9 +94,14 @@ export async function refreshBalances(
   return { outcome: 'kept', reason: outcome.reason };
 }
 
-async function retryRefreshLater(deps: JobsDeps, connectionId: string, retryAfterMs = 0): Promise<void> {
+async function retryRefreshLater(
+  deps: JobsDeps,
+  connectionId: string,
+  retryAfterMs: number | undefined,
+): Promise<void> {
   const every = deps.config.BALANCE_REFRESH_MS;
-  const pauseMs = Math.max(retryAfterMs, Math.min(every, 30_000));
+  // the exchange's own wait when it gave one (a 429's Retry-After, the open circuit), else a short pause
+  const pauseMs = retryAfterMs ?? Math.min(every, 30_000);
   // the sweeper queues it again once the claim is older than requeueAfterMs: date it back accordingly
   await deps.orm.em
     .fork()
