@@ -7,6 +7,7 @@ import type { JobsDeps } from '../deps';
 import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
 import { eraseUnsafeKey } from './erase-unsafe-key';
+import { exchangeInput, storedUnreadable } from './exchange-input';
 import { decrypt } from './open-stored-credentials';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
@@ -37,15 +38,8 @@ export async function refreshBalances(
   const lastVerified = connection.lastVerifiedAt?.getTime() ?? 0;
   const recheckPermissions = Date.now() - lastVerified > deps.config.PERMISSION_RECHECK_MS;
   const outcome = await readBalances({
+    ...exchangeInput(deps, connection, credentials),
     recheckPermissions,
-    exchangeId: connection.exchangeId,
-    credentials,
-    sandbox: connection.sandbox,
-    accountTypes: connection.accountTypes,
-    throttle: deps.budget,
-    egressIps: deps.config.EGRESS_IPS,
-    urlOverrides: deps.config.urlOverrides,
-    timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   });
   if (outcome.ok && outcome.permissions) {
     const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS);
@@ -65,7 +59,7 @@ export async function refreshBalances(
       {
         lastSyncedAt: new Date(),
         refreshQueuedAt: null,
-        unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
+        unreadableWallets: storedUnreadable(outcome.unreadableWallets),
         ...(outcome.permissions ? { permissions: outcome.permissions, lastVerifiedAt: new Date() } : {}),
       },
       outcome.balances,

@@ -9,6 +9,7 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { ConnectionWriter } from './connection-writer';
 import { eraseUnsafeKey } from './erase-unsafe-key';
+import { exchangeInput, storedUnreadable } from './exchange-input';
 import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
 import { warnUnreadable } from './warn-unreadable-wallets';
@@ -41,14 +42,7 @@ export async function verifyConnection(
   const credentials = decrypt(deps, writer);
   const outcome: VerifyOutcome = credentials
     ? await verifyCredentials({
-        exchangeId: connection.exchangeId,
-        credentials,
-        sandbox: connection.sandbox,
-        accountTypes: connection.accountTypes,
-        throttle: deps.budget,
-        egressIps: deps.config.EGRESS_IPS,
-        urlOverrides: deps.config.urlOverrides,
-        timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
+        ...exchangeInput(deps, connection, credentials),
         onStep: async (step) => {
           if (step === connection.progressStep) return;
           await writer.saveStep(step);
@@ -64,7 +58,7 @@ export async function verifyConnection(
       {
         progressStep: 'DONE',
         permissions: outcome.permissions,
-        unreadableWallets: outcome.unreadableWallets.length > 0 ? outcome.unreadableWallets : null,
+        unreadableWallets: storedUnreadable(outcome.unreadableWallets),
         exchangeAccountUid: outcome.accountUid ?? connection.exchangeAccountUid ?? null,
         // new keys of another exchange account: balances and history now are that account's, say so
         ...(accountChanged(connection.exchangeAccountUid, outcome.accountUid)
