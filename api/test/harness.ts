@@ -113,6 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PRICE_REFRESH_MS: 500,
       BALANCE_REFRESH_MS: 60_000,
       PERMISSION_RECHECK_MS: 24 * 3_600_000,
+      REFRESH_BATCH_SIZE: 50,
       EGRESS_IPS: options.egressIps ?? [],
       SNAPSHOT_INTERVAL_MS: 3_600_000,
       LOCK_DURATION_MS: 5_000,

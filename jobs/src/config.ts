@@ -28,6 +28,8 @@ const JobsConfigSchema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often a connected account's balances are read again (each account jittered by up to a fifth). */
   BALANCE_REFRESH_MS: z.coerce.number().int().min(500).default(60_000),
+  /** Connected accounts per balance-refresh job: they share one load, one write, one queue round trip. */
+  REFRESH_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(50),
   /** How often a connected key's rights are read again (with a balance refresh): they can change later. */
   PERMISSION_RECHECK_MS: z.coerce
     .number()

@@ -35,6 +35,7 @@ export interface JobsDeps {
     | 'PRICE_REFRESH_MS'
     | 'BALANCE_REFRESH_MS'
     | 'PERMISSION_RECHECK_MS'
+    | 'REFRESH_BATCH_SIZE'
     | 'EGRESS_IPS'
     | 'SNAPSHOT_INTERVAL_MS'
   >;

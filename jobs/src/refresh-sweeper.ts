@@ -1,4 +1,4 @@
-import { enqueueRefresh } from '@keyport/queue/refresh-balances';
+import { enqueueRefreshBatches } from '@keyport/queue/refresh-balances';
 import type { JobsDeps } from './deps';
 import { startPeriodic } from './periodic';
 
@@ -17,7 +17,7 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
   const rows = await deps.orm.em
     .fork()
     .getConnection()
-    .execute<{ id: string; credential_version: number }[]>(
+    .execute<{ id: string; credential_version: number; exchange_id: string; sandbox: boolean }[]>(
       `with due as (
          select id from exchange_connections
          where deleted_at is null and credentials is not null and status = 'CONNECTED'
@@ -29,14 +29,21 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
          for update skip locked
        )
        update exchange_connections c set refresh_queued_at = now() from due where c.id = due.id
-       returning c.id, c.credential_version`,
+       returning c.id, c.credential_version, c.exchange_id, c.sandbox`,
       [every, Math.max(1, Math.floor(every / 5)), requeueAfterMs(every), BATCH],
     );
   try {
-    await enqueueRefresh(
-      deps.refreshQueue,
-      rows.map((row) => ({ connectionId: row.id, credentialVersion: row.credential_version })),
-    );
+    // one exchange per job: a slow or paused venue holds up its own accounts only
+    const byVenue = new Map<string, { connectionId: string; credentialVersion: number }[]>();
+    for (const row of rows) {
+      const venue = `${row.exchange_id}:${row.sandbox}`;
+      byVenue.set(venue, [
+        ...(byVenue.get(venue) ?? []),
+        { connectionId: row.id, credentialVersion: row.credential_version },
+      ]);
+    }
+    for (const targets of byVenue.values())
+      await enqueueRefreshBatches(deps.refreshQueue, targets, deps.config.REFRESH_BATCH_SIZE);
   } catch (error) {
     // not queued: give the claims back so the next sweep tries, rather than after the re-queue timeout
     await deps.orm.em

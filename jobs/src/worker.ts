@@ -8,6 +8,7 @@ import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
 import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
+import { Lanes } from './processors/lanes';
 import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
 import { retryDelay } from './processors/retryable-verification-error';
 import { type VerifyResult, verifyConnection } from './processors/verify-connection';
@@ -23,6 +24,8 @@ export interface RunningWorkers {
   snapshots: ReturnType<typeof startSnapshotter>;
   close(): Promise<void>;
 }
+
+const REFRESH_JOBS_AT_ONCE = 4;
 
 /** What every queue's worker shares: Redis, prefix, concurrency, and how soon a dead worker's job moves on. */
 function workerOptions(deps: JobsDeps) {
@@ -59,10 +62,13 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
       logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
+  // a refresh job holds a batch of accounts; the lanes keep the worker's requests in flight at
+  // VERIFY_CONCURRENCY, and a few jobs at once let one batch load and write while the others read
+  const lanes = new Lanes(config.VERIFY_CONCURRENCY);
   const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
     REFRESH_BALANCES_QUEUE,
-    (job) => refreshBalances(job, deps),
-    workerOptions(deps),
+    (job) => refreshBalances(job, deps, lanes),
+    { ...workerOptions(deps), concurrency: REFRESH_JOBS_AT_ONCE },
   );
   refreshWorker.on('failed', (job, error) =>
     logger.error({ jobId: job?.id, err: error.message }, 'balance refresh job failed'),

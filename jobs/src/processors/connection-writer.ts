@@ -33,6 +33,11 @@ export class ConnectionWriter {
     return connection ? new ConnectionWriter(deps, em, connection) : null;
   }
 
+  /** A writer for a row already loaded (a refresh batch loads all its rows at once). */
+  static of(deps: JobsDeps, em: EntityManager, connection: WorkerConnectionRow): ConnectionWriter {
+    return new ConnectionWriter(deps, em, connection);
+  }
+
   get entityManager(): EntityManager {
     return this.em;
   }

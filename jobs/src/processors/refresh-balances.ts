@@ -1,46 +1,106 @@
+import type { BalanceRow, WorkerConnectionRow } from '@keyport/db/connection-change-sql';
+import {
+  deferRefreshes,
+  loadStoredBalances,
+  loadWorkerConnections,
+  markRefreshed,
+  type Refreshed,
+  sameBalances,
+} from '@keyport/db/refresh-batch-sql';
+import { publishConnectionsUpdated } from '@keyport/events/connection-events';
 import { refusalOf } from '@keyport/exchange/permissions';
 import { readBalances } from '@keyport/exchange/read-balances';
 import { isKeyRefused, type ReasonCode, reasonSpec } from '@keyport/exchange/status';
-import { type RefreshBalancesPayload, RefreshBalancesPayloadSchema } from '@keyport/queue/refresh-balances';
+import { type RefreshBalancesPayload, refreshTargets } from '@keyport/queue/refresh-balances';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
 import { eraseUnsafeKey } from './erase-unsafe-key';
 import { exchangeInput, storedUnreadable } from './exchange-input';
+import type { Lanes } from './lanes';
 import { decrypt } from './open-stored-credentials';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
-export type RefreshResult = {
-  outcome: 'skipped' | 'refreshed' | 'expired' | 'refused' | 'kept';
-  reason?: ReasonCode;
-};
+type Outcome = 'skipped' | 'refreshed' | 'unchanged' | 'expired' | 'refused' | 'kept';
+/** How many of the job's accounts ended which way (the job's return value, for logs and tests). */
+export type RefreshResult = Record<Outcome, number>;
+
+type AccountResult =
+  | { outcome: 'unchanged'; refreshed: Refreshed }
+  | { outcome: 'kept'; connectionId: string; reason: ReasonCode; retryAfterMs?: number }
+  | { outcome: Exclude<Outcome, 'unchanged' | 'kept'> };
 
 /**
- * Reads a connected account's balances again: one balance request, the balances replaced in one
- * statement, the owner's portfolio told. A key the exchange now refuses hands the connection to the
- * status machine (EXPIRED); a transient failure keeps it connected with its last balances (see
- * lastSyncedAt) until the next sweep.
+ * Reads a batch of connected accounts' balances again. The accounts share one load and, when their balances
+ * are as stored (most refreshes), one write and one round of notices; an account whose balances moved, whose
+ * key is now refused or whose rights changed is written on its own, with its audit event. A transient
+ * failure keeps the account connected with its last balances (see lastSyncedAt) until the exchange's wait
+ * is over. Exchange requests wait for a lane of `lanes`, shared by all of the worker's refresh jobs.
  */
 export async function refreshBalances(
   job: Job<RefreshBalancesPayload>,
   deps: JobsDeps,
+  lanes: Lanes,
 ): Promise<RefreshResult> {
-  const payload = RefreshBalancesPayloadSchema.parse(job.data);
-  const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
-  if (writer?.connection.status !== 'CONNECTED' || !writer.connection.credentials)
-    return { outcome: 'skipped' };
-  const { connection } = writer;
+  const targets = refreshTargets(job.data);
+  const em = deps.orm.em.fork();
+  const live = (await loadWorkerConnections(em, targets)).filter(
+    (c) => c.status === 'CONNECTED' && c.credentials,
+  );
+  const stored = await loadStoredBalances(
+    em,
+    live.map((c) => c.id),
+  );
+  const results = await Promise.all(
+    live.map((connection) =>
+      refreshAccount(deps, em, lanes, connection, stored.get(connection.id) ?? []).catch(
+        (error: Error): AccountResult => {
+          deps.logger.error({ connectionId: connection.id, err: error.message }, 'balance refresh failed');
+          return { outcome: 'kept', connectionId: connection.id, reason: 'INTERNAL_ERROR' };
+        },
+      ),
+    ),
+  );
+  const counts: RefreshResult = {
+    skipped: targets.length - live.length,
+    refreshed: 0,
+    unchanged: 0,
+    expired: 0,
+    refused: 0,
+    kept: 0,
+  };
+  for (const result of results) counts[result.outcome] += 1;
+  await saveUnchanged(deps, em, results);
+  await deferFailed(deps, em, results);
+  return counts;
+}
+
+async function refreshAccount(
+  deps: JobsDeps,
+  em: EntityManager,
+  lanes: Lanes,
+  connection: WorkerConnectionRow,
+  storedBalances: readonly BalanceRow[],
+): Promise<AccountResult> {
+  const writer = ConnectionWriter.of(deps, em, connection);
   const credentials = decrypt(deps, writer);
-  if (!credentials) return { outcome: 'kept', reason: 'CREDENTIALS_UNREADABLE' };
+  // not something a retry fixes soon (a keyring without the key): left for the re-queue timeout
+  if (!credentials)
+    return {
+      outcome: 'kept',
+      connectionId: connection.id,
+      reason: 'CREDENTIALS_UNREADABLE',
+      retryAfterMs: requeueAfterMs(deps.config.BALANCE_REFRESH_MS),
+    };
 
   // a key's rights can change after it was connected (withdrawals switched on): read them again daily
   const lastVerified = connection.lastVerifiedAt?.getTime() ?? 0;
   const recheckPermissions = Date.now() - lastVerified > deps.config.PERMISSION_RECHECK_MS;
-  const outcome = await readBalances({
-    ...exchangeInput(deps, connection, credentials),
-    recheckPermissions,
-  });
+  const outcome = await lanes.run(() =>
+    readBalances({ ...exchangeInput(deps, connection, credentials), recheckPermissions }),
+  );
   if (outcome.ok && outcome.permissions) {
     const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS);
     if (refusal) {
@@ -49,11 +109,20 @@ export async function refreshBalances(
         { kind: 'STATUS_CHANGED', status: reasonSpec(refusal).status, reasonCode: refusal },
         { progressStep: 'DONE', retryAt: null, permissions: outcome.permissions, lastVerifiedAt: new Date() },
       );
-      return { outcome: 'refused', reason: refusal };
+      return { outcome: 'refused' };
     }
   }
   if (outcome.ok) {
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
+    const unreadable = outcome.unreadableWallets.map((w) => w.wallet);
+    if (!outcome.permissions && sameBalances(storedBalances, outcome.balances, unreadable)) {
+      const refreshed = {
+        connectionId: connection.id,
+        credentialVersion: connection.credentialVersion,
+        unreadableWallets: storedUnreadable(outcome.unreadableWallets),
+      };
+      return { outcome: 'unchanged', refreshed };
+    }
     const saved = await writer.save(
       undefined,
       {
@@ -63,9 +132,9 @@ export async function refreshBalances(
         ...(outcome.permissions ? { permissions: outcome.permissions, lastVerifiedAt: new Date() } : {}),
       },
       outcome.balances,
-      outcome.unreadableWallets.map((w) => w.wallet),
+      unreadable,
     );
-    // most refreshes find the same amounts: nothing for portfolio views to re-value then
+    // a changed permission matrix alone leaves the amounts as they were: nothing to re-value then
     if (saved?.balancesChanged) await writer.publishPortfolio();
     return { outcome: saved ? 'refreshed' : 'skipped' };
   }
@@ -75,34 +144,51 @@ export async function refreshBalances(
       { kind: 'STATUS_CHANGED', status: 'EXPIRED', reasonCode: 'KEY_EXPIRED' },
       { progressStep: 'DONE', retryAt: null },
     );
-    return { outcome: 'expired', reason: outcome.reason };
+    return { outcome: 'expired' };
   }
-  // not refreshed: queued again once the exchange's wait (or a short pause) is over, not on every sweep
-  await retryRefreshLater(deps, connection.id, outcome.retryAfterMs);
   // a paused exchange fails every refresh at once: the pause itself was logged once, when it began
   const level = outcome.reason === 'RATE_LIMITED' ? 'debug' : 'warn';
   deps.logger[level](
     { connectionId: connection.id, reason: outcome.reason },
-    'balances not refreshed; the next sweep tries again',
+    'balances not refreshed; tried again after the exchange’s wait',
   );
-  return { outcome: 'kept', reason: outcome.reason };
+  return {
+    outcome: 'kept',
+    connectionId: connection.id,
+    reason: outcome.reason,
+    retryAfterMs: outcome.retryAfterMs,
+  };
 }
 
-async function retryRefreshLater(
-  deps: JobsDeps,
-  connectionId: string,
-  retryAfterMs: number | undefined,
-): Promise<void> {
+/** The accounts read with the amounts already stored: synced in one statement, told in one round trip. */
+async function saveUnchanged(deps: JobsDeps, em: EntityManager, results: AccountResult[]): Promise<void> {
+  const unchanged = results.flatMap((r) => (r.outcome === 'unchanged' ? [r.refreshed] : []));
+  const written = await markRefreshed(em, unchanged);
+  const at = Date.now();
+  await publishConnectionsUpdated(
+    deps.publisher,
+    deps.config.REDIS_PREFIX,
+    written.map((row) => ({
+      connectionId: row.id,
+      ownerId: row.ownerId,
+      status: row.status,
+      step: row.progressStep,
+      at,
+    })),
+  ).catch((error: Error) => deps.logger.warn({ err: error.message }, 'publish failed'));
+}
+
+/**
+ * Accounts not refreshed are queued again once the exchange's wait is over (a 429's Retry-After, the open
+ * circuit), else after a short pause: not on every sweep. Their claim is kept, dated back accordingly.
+ */
+async function deferFailed(deps: JobsDeps, em: EntityManager, results: AccountResult[]): Promise<void> {
   const every = deps.config.BALANCE_REFRESH_MS;
-  // the exchange's own wait when it gave one (a 429's Retry-After, the open circuit), else a short pause
-  const pauseMs = retryAfterMs ?? Math.min(every, 30_000);
-  // the sweeper queues it again once the claim is older than requeueAfterMs: date it back accordingly
-  await deps.orm.em
-    .fork()
-    .getConnection()
-    .execute(
-      `update exchange_connections set refresh_queued_at = now() - ? * interval '1 millisecond'
-       where id = ?`,
-      [requeueAfterMs(every) - pauseMs, connectionId],
-    );
+  const byPause = new Map<number, string[]>();
+  for (const result of results) {
+    if (result.outcome !== 'kept') continue;
+    const pauseMs = result.retryAfterMs ?? Math.min(every, 30_000);
+    byPause.set(pauseMs, [...(byPause.get(pauseMs) ?? []), result.connectionId]);
+  }
+  for (const [pauseMs, ids] of byPause) await deferRefreshes(em, ids, requeueAfterMs(every), pauseMs);
 }

@@ -47,3 +47,20 @@ export async function publishPortfolioUpdated(
   const payload = PortfolioUpdatedSchema.parse(event);
   await redis.publish(portfolioTopic(prefix, payload.ownerId), JSON.stringify(payload));
 }
+
+/** Many notices in one round trip (a refresh batch's accounts): one socket write, not one per account. */
+export async function publishConnectionsUpdated(
+  redis: Redis,
+  prefix: string,
+  events: readonly ConnectionUpdated[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const pipeline = redis.pipeline();
+  for (const event of events) {
+    const payload = ConnectionUpdatedSchema.parse(event);
+    pipeline.publish(connectionTopic(prefix, payload.ownerId), JSON.stringify(payload));
+  }
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+}

@@ -1,15 +1,29 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { type VerifyConnectionPayload, VerifyConnectionPayloadSchema } from './verify-connection';
 
-/** Queue of "read this connected account's balances again" jobs; same ids-only payload as verification. */
+/** Queue of "read these connected accounts' balances again" jobs; ids only, like verification. */
 export const REFRESH_BALANCES_QUEUE = 'refresh-balances';
 export const REFRESH_BALANCES_JOB = 'refresh';
-export type RefreshBalancesPayload = VerifyConnectionPayload;
-export const RefreshBalancesPayloadSchema = VerifyConnectionPayloadSchema;
+/** Accounts per sweep job: one load, one write and one queue round trip serve them all. */
+export const REFRESH_BATCH_MAX = 200;
 
-/** One pending refresh per connection and key version: a sweep or a click while one waits adds nothing. */
-export function refreshJobId({ connectionId, credentialVersion }: RefreshBalancesPayload): string {
+export type RefreshTarget = VerifyConnectionPayload;
+export const RefreshBalancesPayloadSchema = z.union([
+  z.object({ connections: z.array(VerifyConnectionPayloadSchema).min(1).max(REFRESH_BATCH_MAX) }).strict(),
+  // a job queued before batches existed: one account, read the same way
+  VerifyConnectionPayloadSchema.transform((one) => ({ connections: [one] })),
+]);
+export type RefreshBalancesPayload = z.input<typeof RefreshBalancesPayloadSchema>;
+
+/** The accounts a job is about, whichever shape it was queued in. */
+export function refreshTargets(data: unknown): RefreshTarget[] {
+  return RefreshBalancesPayloadSchema.parse(data).connections;
+}
+
+/** One pending "refresh now" per connection and key version: a click while one waits adds nothing. */
+export function refreshJobId({ connectionId, credentialVersion }: RefreshTarget): string {
   return `refresh-${connectionId}-v${credentialVersion}`;
 }
 
@@ -24,15 +38,34 @@ export function createRefreshQueue(connection: Redis, prefix: string): Queue<Ref
   return new Queue<RefreshBalancesPayload>(REFRESH_BALANCES_QUEUE, { connection, prefix });
 }
 
-export async function enqueueRefresh(
+/** Queues one account's refresh now (a user asked), deduplicated per key version. */
+export async function enqueueRefreshNow(
   queue: Queue<RefreshBalancesPayload>,
-  payloads: readonly RefreshBalancesPayload[],
+  target: RefreshTarget,
 ): Promise<void> {
-  if (payloads.length === 0) return;
-  await queue.addBulk(
-    payloads.map((payload) => {
-      const data = RefreshBalancesPayloadSchema.parse(payload);
-      return { name: REFRESH_BALANCES_JOB, data, opts: { ...refreshJobOptions, jobId: refreshJobId(data) } };
-    }),
+  const one = VerifyConnectionPayloadSchema.parse(target);
+  await queue.add(
+    REFRESH_BALANCES_JOB,
+    { connections: [one] },
+    { ...refreshJobOptions, jobId: refreshJobId(one) },
   );
+}
+
+/**
+ * Queues due accounts in jobs of `batchSize`, in the order given (the sweeper groups them by exchange, so a
+ * slow exchange holds up only its own jobs). Not deduplicated: the sweeper's claim already queues each once.
+ */
+export async function enqueueRefreshBatches(
+  queue: Queue<RefreshBalancesPayload>,
+  targets: readonly RefreshTarget[],
+  batchSize: number,
+): Promise<number> {
+  const size = Math.max(1, Math.min(REFRESH_BATCH_MAX, batchSize));
+  const jobs = [];
+  for (let start = 0; start < targets.length; start += size) {
+    const connections = targets.slice(start, start + size).map((t) => VerifyConnectionPayloadSchema.parse(t));
+    jobs.push({ name: REFRESH_BALANCES_JOB, data: { connections }, opts: refreshJobOptions });
+  }
+  if (jobs.length > 0) await queue.addBulk(jobs);
+  return jobs.length;
 }

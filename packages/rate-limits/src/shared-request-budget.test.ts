@@ -44,6 +44,16 @@ describe('shared request budget', () => {
       expect((granted[i] as number) - (granted[i - 1] as number)).toBeGreaterThanOrEqual(40);
   });
 
+  it('passes more than 1,000 requests a second when the budget allows it, still spaced', async () => {
+    const [a, b] = budgets('fast', { costPerSecond: 20_000 });
+    const started = performance.now();
+    // 2,000 requests at 50 µs each: ~100 ms in all (a slot per whole millisecond would take 2 s)
+    await Promise.all(Array.from({ length: 2000 }, (_, i) => (i % 2 ? a : b).take('binance', 1, 1)));
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(95);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
   it('keeps separate budgets per exchange and per egress IP', async () => {
     const [one] = budgets('ip-x');
     const [other] = budgets('ip-y');

@@ -5,17 +5,19 @@ import { RateBudgetError, type RequestThrottle } from '@keyport/exchange/request
 import type { Redis } from 'ioredis';
 import type { ExchangeRateLimits } from './rate-limit-config';
 
-// Redis' clock, not each worker's, so workers on skewed hosts still space their requests.
+// Redis' clock, not each worker's, so workers on skewed hosts still space their requests. Slots are kept in
+// microseconds: with whole milliseconds a budget could never pass 1,000 requests a second, however high.
+// Lua numbers are doubles, exact for integers below 2^53 µs (year 2255); '%.0f' writes them without exponent.
 const BOOK_SLOT = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local open = redis.call('PTTL', KEYS[2])
-if open > 0 then return {1, open} end
+if open > 0 then return {1, open * 1000} end
 local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
 local wait = start - now
 if wait > tonumber(ARGV[2]) then return {2, wait} end
 local cost = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], tostring(start + cost), 'PX', wait + cost + 1000)
+redis.call('SET', KEYS[1], string.format('%.0f', start + cost), 'PX', math.ceil((wait + cost) / 1000) + 1000)
 return {0, wait}
 `;
 
@@ -28,11 +30,12 @@ return 0
 `;
 
 type BudgetRedis = Redis & {
+  /** [verdict, µs]: 0 go after µs, 1 circuit open for µs, 2 the queue is longer than the most a request may wait. */
   keyportBookSlot(
     slot: string,
     circuit: string,
-    costMs: number,
-    maxWaitMs: number,
+    costUs: number,
+    maxWaitUs: number,
   ): Promise<[number, number]>;
   keyportOpenCircuit(circuit: string, ms: number): Promise<number>;
 };
@@ -69,17 +72,19 @@ export class SharedRequestBudget implements RequestThrottle {
   }
 
   async take(exchangeId: string, cost: number, msPerCost: number): Promise<void> {
-    const costMs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost));
+    const costUs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost) * 1000);
     for (let booking = 1; ; booking++) {
-      const [verdict, ms] = await this.redis.keyportBookSlot(
+      const [verdict, us] = await this.redis.keyportBookSlot(
         this.slotKey(exchangeId),
         this.circuitKey(exchangeId),
-        costMs,
-        this.maxWaitMs,
+        costUs,
+        this.maxWaitMs * 1000,
       );
+      const ms = Math.ceil(us / 1000);
       if (verdict === 1) throw new RateBudgetError(exchangeId, ms, 'circuit-open');
       if (verdict === 2) throw new RateBudgetError(exchangeId, ms, 'queue-too-long');
-      if (ms <= 0) return;
+      // under a millisecond to wait: timers cannot sleep that little, and the slot is already booked
+      if (ms <= 0 || us < 1000) return;
       const due = Date.now() + ms;
       await sleep(ms);
       // the exchange may have refused someone while this request waited its turn
@@ -108,7 +113,7 @@ export class SharedRequestBudget implements RequestThrottle {
   }
 
   private slotKey(exchangeId: string): string {
-    return `${this.options.prefix}:limits:${exchangeId}:${this.options.egress}`;
+    return `${this.options.prefix}:limits-us:${exchangeId}:${this.options.egress}`;
   }
 
   private circuitKey(exchangeId: string): string {

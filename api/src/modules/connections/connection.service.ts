@@ -3,7 +3,7 @@ import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
-import { enqueueRefresh } from '@keyport/queue/refresh-balances';
+import { enqueueRefreshNow } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
 import { keyFingerprint, keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -276,8 +276,9 @@ export async function refreshConnectionBalances(
   if (connection.status !== 'CONNECTED' || !connection.credentials) {
     throw new ValidationError('Only a connected account can be refreshed: test its keys again first.', 'id');
   }
-  await enqueueRefresh(ctx.deps.refreshQueue, [
-    { connectionId: connection.id, credentialVersion: connection.credentialVersion },
-  ]);
+  await enqueueRefreshNow(ctx.deps.refreshQueue, {
+    connectionId: connection.id,
+    credentialVersion: connection.credentialVersion,
+  });
   return connection;
 }

@@ -70,7 +70,7 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   credentialKid: { column: 'credential_kid' },
 };
 
-interface Row {
+export interface WorkerRowRecord {
   id: string;
   owner_id: string;
   exchange_id: string;
@@ -87,19 +87,12 @@ interface Row {
   deleted_at: string | null;
 }
 
-/** The row a job works on, or null when it is gone, deleted, or holds other keys than the job's. */
-export async function loadWorkerConnection(
-  em: EntityManager,
-  id: string,
-  credentialVersion: number,
-): Promise<WorkerConnectionRow | null> {
-  const [row] = await em
-    .getConnection()
-    .execute<Row[]>(
-      'select id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at from exchange_connections where id = ?',
-      [id],
-    );
-  if (!row || row.deleted_at || row.credential_version !== credentialVersion) return null;
+export const WORKER_COLUMNS =
+  'id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at';
+
+/** The row as a job sees it, or null when it is deleted or holds other keys than the job's. */
+export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): WorkerConnectionRow | null {
+  if (row.deleted_at || row.credential_version !== credentialVersion) return null;
   return {
     id: row.id,
     owner: row.owner_id,
@@ -115,6 +108,18 @@ export async function loadWorkerConnection(
     exchangeAccountUid: row.exchange_account_uid,
     lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at) : null,
   };
+}
+
+/** The row a job works on, or null when it is gone, deleted, or holds other keys than the job's. */
+export async function loadWorkerConnection(
+  em: EntityManager,
+  id: string,
+  credentialVersion: number,
+): Promise<WorkerConnectionRow | null> {
+  const [row] = await em
+    .getConnection()
+    .execute<WorkerRowRecord[]>(`select ${WORKER_COLUMNS} from exchange_connections where id = ?`, [id]);
+  return row ? toWorkerRow(row, credentialVersion) : null;
 }
 
 /**
