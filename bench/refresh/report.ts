@@ -129,6 +129,11 @@ export function printReport(settings: Settings, report: RefreshReport): boolean 
   console.log(
     `  keyport: balance refreshes/s of the worker (BALANCE_REFRESH_MS=500 keeps its queue full), counted by a row trigger on last_synced_at`,
   );
+  // an account is due again 500–600 ms after its refresh and is claimed by the next sweep (every 250 ms)
+  const ceiling = (n: number) => Math.round(n / 0.675);
+  console.log(
+    `  the cadence alone caps keyport near ${phases.map((p) => `${ceiling(p.connections)}/s with ${p.connections}`).join(', ')} connections (each due 0.5–0.6 s after its last read, claimed by the next 250 ms sweep)`,
+  );
   console.log(
     `  bare: real ccxt binance fetchBalance({type:'spot'}) against the same sim, ${settings.concurrency} lanes, ` +
       'cycling over the same accounts; reuse = one instance per lane, keys swapped per call; new = an instance per call',
