@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /** Venues the simulator emulates (ccxt ids). */
-export type ExchangeId = 'binance' | 'okx';
-export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx'];
+export type ExchangeId = 'binance' | 'okx' | 'bybit';
+export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx', 'bybit'];
 
 /** OKX keys are bound to live or demo (simulated) trading; Binance testnet is another host, so it ignores this. */
 export type SimEnvironment = 'live' | 'demo';
@@ -49,6 +49,8 @@ export const SIM_WALLETS: readonly SimWallet[] = ['margin', 'swap', 'future', 'f
 export const VENUE_WALLETS: Record<ExchangeId, readonly SimWallet[]> = {
   binance: SIM_WALLETS,
   okx: ['funding'],
+  // Bybit's unified trading account holds spot, margin and derivatives; funding stands apart
+  bybit: ['funding'],
 };
 
 export interface SimAccount {

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, handleAdmin, type SimController } from './admin';
 import { binanceAdapter } from './binance/routes';
+import { bybitAdapter } from './bybit/routes';
 import type { ExchangeAdapter, SimReply, SimRequest } from './exchange-adapter';
 import { faultReply } from './fault-replies';
 import { FaultBook } from './faults';
@@ -34,7 +35,7 @@ export interface ExchangeSim extends SimController {
   close(): Promise<void>;
 }
 
-const ADAPTERS: readonly ExchangeAdapter[] = [binanceAdapter, okxAdapter];
+const ADAPTERS: readonly ExchangeAdapter[] = [binanceAdapter, okxAdapter, bybitAdapter];
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<string> {

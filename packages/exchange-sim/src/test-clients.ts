@@ -35,6 +35,18 @@ export function okxClient(
   return ex;
 }
 
+export function bybitClient(
+  sim: ExchangeSim,
+  creds: { apiKey: string; secret: string },
+  options: { timeout?: number; timeDifference?: number } = {},
+): Exchange {
+  const ex = new ccxt.bybit({ ...creds, timeout: options.timeout ?? 10_000 });
+  pointAt(ex, sim.url);
+  ex.setMarkets({});
+  if (options.timeDifference !== undefined) ex.options.timeDifference = options.timeDifference;
+  return ex;
+}
+
 /** The rejection of a promise that must fail (fails the test if it resolves). */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   try {

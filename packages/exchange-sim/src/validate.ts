@@ -40,7 +40,7 @@ const PERMISSION_NAMES: readonly (keyof SimPermissions)[] = [
 ];
 
 // Binance prints every amount with 8 decimals, so more precision could not be reported faithfully.
-const MAX_DECIMALS: Record<ExchangeId, number> = { binance: 8, okx: 18 };
+const MAX_DECIMALS: Record<ExchangeId, number> = { binance: 8, okx: 18, bybit: 18 };
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -142,7 +142,7 @@ export function parseWallet(value: unknown, exchange: ExchangeId, where = 'walle
   if (!VENUE_WALLETS[exchange].includes(wallet)) {
     throw new SimInputError(
       `${where}: ${exchange} has no separate ${wallet} wallet (${exchange} wallets: ${VENUE_WALLETS[exchange].join(', ')}` +
-        `${exchange === 'okx' ? '; its trading account in balances is unified' : ''})`,
+        `${exchange === 'binance' ? '' : '; its trading account in balances is unified'})`,
     );
   }
   return wallet;
