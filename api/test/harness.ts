@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
+import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
 import type { JobsDeps } from '@keyport/jobs/deps';
 import { type RunningWorkers, startWorkers } from '@keyport/jobs/worker';
@@ -103,7 +104,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ),
     config: {
       REDIS_PREFIX: redisPrefix,
-      urlOverrides: { binance: sim.url, okx: sim.url },
+      urlOverrides: simUrlOverrides(sim.url),
       EXCHANGE_TIMEOUT_MS: options.exchangeTimeoutMs ?? 1_500,
       VERIFY_CONCURRENCY: 8,
       RETRY_BASE_MS: options.retryBaseMs ?? 100,

@@ -58,3 +58,39 @@ export function addOkxAccount(
   });
   return keys;
 }
+
+export function addBybitAccount(
+  sim: ExchangeSim,
+  options: {
+    balances?: Record<string, { free: string; locked: string }>;
+    funding?: Record<string, { free: string; locked: string }>;
+    permissions?: Record<string, boolean>;
+    allowedIps?: string[];
+    expiresAt?: number;
+  } = {},
+): SimKeys {
+  const keys = {
+    apiKey: `by${random(9)}`,
+    secret: `bs${random(17)}`,
+    uid: String(10_000_000 + Math.floor(Math.random() * 1e8)),
+  };
+  sim.addAccount({
+    exchange: 'bybit',
+    uid: keys.uid,
+    balances: options.balances ?? {
+      BTC: { free: '0.25', locked: '0.05' },
+      USDT: { free: '500', locked: '0' },
+    },
+    wallets: options.funding ? { funding: options.funding } : undefined,
+    keys: [
+      {
+        apiKey: keys.apiKey,
+        secret: keys.secret,
+        permissions: options.permissions ?? { read: true },
+        allowedIps: options.allowedIps,
+        expiresAt: options.expiresAt,
+      },
+    ],
+  });
+  return keys;
+}

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTestDatabase } from '@keyport/db/testing';
+import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { startExchangeSim } from '@keyport/exchange-sim/server';
 import { formatKeyring, generateMasterKey } from '@keyport/vault/keyring';
 import { Redis } from 'ioredis';
@@ -82,7 +83,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const worker = start('jobs', ['--import', tsxLoader, repo('jobs/src/main.ts')], {
     ...common,
     KEYRING_PRIVATE: keyring.privateKeys,
-    EXCHANGE_URL_OVERRIDES: JSON.stringify({ binance: sim.url, okx: sim.url }),
+    EXCHANGE_URL_OVERRIDES: JSON.stringify(simUrlOverrides(sim.url)),
     // the sim has no rate limits: don't wait on the real venues' budgets
     EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } }),
     RETRY_BASE_MS: '200',

@@ -1,7 +1,7 @@
 // `npm start` / `npm run demo`: services (real or embedded), keyring, then api, jobs and web as child
 // processes; with --demo also the exchange simulator and its demo keys.
 import { createRequire } from 'node:module';
-import { demoFixture } from '@keyport/exchange-sim/fixtures';
+import { demoFixture, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { startExchangeSim } from '@keyport/exchange-sim/server';
 import { apiEnv, jobsEnv, type StackEnv, webEnv } from './child-env';
 import { type ExitStatus, killGroupsOnExit, type RunningChild, startChild } from './child-process';
@@ -78,7 +78,7 @@ function mergedOverrides(simUrl: string): string {
   } catch {
     log('EXCHANGE_URL_OVERRIDES is not valid JSON: the demo replaces it');
   }
-  return JSON.stringify({ ...existing, binance: simUrl, okx: simUrl });
+  return JSON.stringify({ ...existing, ...simUrlOverrides(simUrl) });
 }
 
 async function main(): Promise<void> {

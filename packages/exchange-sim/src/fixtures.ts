@@ -4,6 +4,11 @@ import { createHash } from 'node:crypto';
 export type ExchangeId = 'binance' | 'okx' | 'bybit';
 export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx', 'bybit'];
 
+/** EXCHANGE_URL_OVERRIDES sending every venue the sim emulates to the sim at `url`. */
+export function simUrlOverrides(url: string): Record<ExchangeId, string> {
+  return Object.fromEntries(EXCHANGE_IDS.map((id) => [id, url])) as Record<ExchangeId, string>;
+}
+
 /** OKX keys are bound to live or demo (simulated) trading; Binance testnet is another host, so it ignores this. */
 export type SimEnvironment = 'live' | 'demo';
 

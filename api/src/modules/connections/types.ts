@@ -17,6 +17,7 @@ import {
   statusExplanation,
   VERIFICATION_STEPS,
 } from '@keyport/exchange/status';
+import { exactRemedy } from '@keyport/exchange/withdraw-switches';
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
@@ -41,15 +42,24 @@ const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWar
   }),
 });
 
-const StatusReasonRef = builder.objectRef<ReasonCode>('StatusReason').implement({
+interface StatusReason {
+  code: ReasonCode;
+  exchangeId: string;
+}
+
+const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implement({
   description: 'Why a connection is in its status, and what to do about it.',
   fields: (t) => ({
-    code: t.field({ type: ReasonCodeEnum, resolve: (code) => code }),
-    explanation: t.string({ resolve: (code) => reasonSpec(code).explanation }),
-    remedy: t.string({ resolve: (code) => reasonSpec(code).remedy }),
+    code: t.field({ type: ReasonCodeEnum, resolve: ({ code }) => code }),
+    explanation: t.string({ resolve: ({ code }) => reasonSpec(code).explanation }),
+    remedy: t.string({
+      description: 'What to do, naming the exchange’s own switch where Keyport knows it.',
+      resolve: ({ code, exchangeId }) =>
+        exactRemedy(reasonSpec(code).remedy, code, exchangeId, findExchange(exchangeId)?.name ?? exchangeId),
+    }),
     retrying: t.boolean({
       description: 'Keyport retries this by itself.',
-      resolve: (code) => reasonSpec(code).retryable,
+      resolve: ({ code }) => reasonSpec(code).retryable,
     }),
   }),
 });
@@ -128,7 +138,7 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     statusReason: t.field({
       type: StatusReasonRef,
       nullable: true,
-      resolve: (c) => (isReasonCode(c.reasonCode) ? c.reasonCode : null),
+      resolve: (c) => (isReasonCode(c.reasonCode) ? { code: c.reasonCode, exchangeId: c.exchangeId } : null),
     }),
     statusExplanation: t.string({
       resolve: (c) =>

@@ -21,21 +21,28 @@ const BINANCE_WALLETS: Record<string, WalletRead> = {
 };
 
 // OKX's trading account is unified: spot, margin and derivatives share one balance request.
-const OKX_TRADING_TYPES = new Set(['spot', 'margin', 'swap', 'future', 'option']);
+const UNIFIED_TRADING_TYPES = new Set(['spot', 'margin', 'swap', 'future', 'option']);
 const OKX_TRADING: WalletRead = { wallet: 'trading', params: {} };
 const OKX_FUNDING: WalletRead = { wallet: 'funding', params: { type: 'funding' } };
 
 // Exchanges whose wallets are known to be read apart; elsewhere a `type` may be ignored (Kraken, even
-// signing it into the body) or mean something else (Bybit's unified account), and two reads would count
-// the same funds twice.
+// signing it into the body) or land on the same unified account, and two reads would count the same funds
+// twice.
 const PLANNERS: Record<string, Planner> = {
   binance: (types) => types.flatMap((type) => BINANCE_WALLETS[type] ?? []),
   okx: (types) => [
-    ...(types.some((type) => OKX_TRADING_TYPES.has(type)) ? [OKX_TRADING] : []),
+    ...(types.some((type) => UNIFIED_TRADING_TYPES.has(type)) ? [OKX_TRADING] : []),
     ...(types.includes('funding') ? [OKX_FUNDING] : []),
   ],
 };
 PLANNERS.myokx = PLANNERS.okx as Planner;
+// Bybit's unified trading account holds spot, margin and derivatives alike; funding is read apart
+const BYBIT_TRADING: WalletRead = { wallet: 'trading', params: { type: 'unified' } };
+const BYBIT_FUNDING: WalletRead = { wallet: 'funding', params: { type: 'funding' } };
+PLANNERS.bybit = (types) => [
+  ...(types.some((type) => UNIFIED_TRADING_TYPES.has(type)) ? [BYBIT_TRADING] : []),
+  ...(types.includes('funding') ? [BYBIT_FUNDING] : []),
+];
 
 // the first read proves the key, so it is the wallet every key may read
 const READ_ORDER = ['spot', 'trading', 'margin', 'funding', 'swap', 'future', 'option'];

@@ -38,6 +38,12 @@ export class UnknownExchangeError extends Error {
   }
 }
 
+// What ccxt would otherwise ask before every balance read. Bybit: every account is a unified trading account
+// now (classic accounts were migrated), so the two signed probes of isUnifiedEnabled are skipped.
+const KNOWN_ACCOUNT_MODES: Record<string, Record<string, unknown>> = {
+  bybit: { enableUnifiedAccount: true, enableUnifiedMargin: false, unifiedMarginStatus: 5 },
+};
+
 type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
 
 function exchangeClass(exchangeId: string): ExchangeClass {
@@ -77,6 +83,7 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
   const override = options.urlOverrides?.[options.exchangeId];
   if (override) pointAt(exchange, override);
   exchange.setMarkets({});
+  Object.assign(exchange.options, KNOWN_ACCOUNT_MODES[options.exchangeId]);
   if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
 
   const trace: ResponseTrace = {};

@@ -14,6 +14,7 @@ const SIGNATURE_HINTS = [
   /-1022/,
   /"50113"/,
   /invalid sign/i,
+  /error sign!/i,
   /EAPI:Invalid signature/i,
   /signature.*not valid/i,
 ];

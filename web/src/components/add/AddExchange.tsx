@@ -336,7 +336,11 @@ export function AddExchange({
                       : t('failedTitle', { status: tStatus(progress.status as never) })}
                   </h3>
                   {progress.statusReason ? (
-                    <ReasonNotice code={progress.statusReason.code} headingLevel={3} />
+                    <ReasonNotice
+                      code={progress.statusReason.code}
+                      exchange={{ id: exchange.id, name: exchange.name }}
+                      headingLevel={3}
+                    />
                   ) : null}
                   {!retrying ? <p className="muted">{t('fixAndRetry')}</p> : null}
                 </div>

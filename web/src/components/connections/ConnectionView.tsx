@@ -176,7 +176,12 @@ export function ConnectionView({ initial }: { initial: Detail }) {
           {t('statusTitle')}: {tStatus(c.status as never)}
         </h2>
         <div aria-live="polite">
-          {c.statusReason ? <ReasonNotice code={c.statusReason.code} /> : null}
+          {c.statusReason ? (
+            <ReasonNotice
+              code={c.statusReason.code}
+              exchange={{ id: c.exchangeId, name: c.exchange?.name ?? c.exchangeId }}
+            />
+          ) : null}
           {c.retryAt && c.statusReason?.retrying ? (
             <p className="muted">{t('retryAt', { at: dateTime(c.retryAt) })}</p>
           ) : null}

@@ -1,15 +1,32 @@
+import { withdrawSwitch } from '@keyport/exchange/withdraw-switches';
 import { useTranslations } from 'next-intl';
 
-/** Why a connection is in its status and what to do, in the reader's language (by stable reason code). */
-export function ReasonNotice({ code, headingLevel = 3 }: { code: string; headingLevel?: 2 | 3 }) {
+/**
+ * Why a connection is in its status and what to do, in the reader's language (by stable reason code); a key
+ * refused for withdrawals is told the exact switch to turn off on its exchange.
+ */
+export function ReasonNotice({
+  code,
+  exchange,
+  headingLevel = 3,
+}: {
+  code: string;
+  exchange?: { id: string; name: string };
+  headingLevel?: 2 | 3;
+}) {
   const t = useTranslations('reasons');
   const tConnection = useTranslations('connection');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const toggle = code === 'WITHDRAWALS_ENABLED' && exchange ? withdrawSwitch(exchange.id) : null;
   return (
     <div className="reason" data-reason={code}>
       <p>{t(`${code}.explanation` as never)}</p>
       <Heading className="small-heading">{tConnection('whatToDo')}</Heading>
-      <p className="remedy">{t(`${code}.remedy` as never)}</p>
+      <p className="remedy">
+        {toggle && exchange
+          ? t('WITHDRAWALS_ENABLED.remedyExact', { exchange: exchange.name, toggle })
+          : t(`${code}.remedy` as never)}
+      </p>
     </div>
   );
 }
