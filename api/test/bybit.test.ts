@@ -130,3 +130,50 @@ describe('Bybit', () => {
     ]);
   });
 });
+
+describe('Bybit clock skew', () => {
+  it('corrects a skewed exchange clock once and connects', async () => {
+    const keys = addBybitAccount(stack.sim);
+    stack.sim.addFault({ kind: 'clock-skew', exchange: 'bybit', offsetMs: 30_000 });
+    try {
+      const id = await connect('Bybit skewed', keys);
+      await waitForStatus(api, id, (s) => s === 'CONNECTED');
+      const verdicts = stack.sim
+        .requests()
+        .filter((r) => r.apiKey === keys.apiKey)
+        .map((r) => r.verdict);
+      // refused once, then the time was measured and every later request signed with the corrected clock
+      expect(verdicts.filter((v) => v === 'timestamp')).toHaveLength(1);
+      expect(verdicts.at(-1)).toBe('ok');
+      expect((await view(id)).statusReason).toBeNull();
+    } finally {
+      stack.sim.clearFaults();
+    }
+  });
+
+  it('reports a skew that resynchronising cannot fix as CLOCK_SKEW, with the offset Bybit saw', async () => {
+    const keys = addBybitAccount(stack.sim);
+    // only this key's signed requests meet the skewed clock: the public time endpoint cannot explain it
+    stack.sim.addFault({ kind: 'clock-skew', apiKey: keys.apiKey, offsetMs: 120_000 });
+    try {
+      const id = await connect('Bybit persistent skew', keys);
+      await waitForStatus(api, id, (s) => s === 'CLOCK_SKEW');
+      const { exchangeConnection } = await api.ok<{
+        exchangeConnection: {
+          statusReason: { code: string; retrying: boolean; clockOffsetMs: number | null };
+        };
+      }>(
+        'query ($id: ID!) { exchangeConnection(id: $id) { statusReason { code retrying clockOffsetMs } } }',
+        {
+          id,
+        },
+      );
+      expect(exchangeConnection.statusReason).toMatchObject({ code: 'CLOCK_SKEW', retrying: true });
+      // our request was 120 s behind Bybit's clock (give or take the round trip)
+      expect(exchangeConnection.statusReason.clockOffsetMs).toBeGreaterThan(-122_000);
+      expect(exchangeConnection.statusReason.clockOffsetMs).toBeLessThan(-118_000);
+    } finally {
+      stack.sim.clearFaults();
+    }
+  });
+});

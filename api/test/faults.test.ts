@@ -133,6 +133,11 @@ describe('exchange failures become precise statuses, retried where retrying can 
     const connection = await waitForFinal(id, 30_000);
     expect(connection.status).toBe('CLOCK_SKEW');
     expect(connection.statusReason?.retrying).toBe(true);
+    // Binance's refusal gives no times: the offset reported is the one its time endpoint showed (none here)
+    const { exchangeConnection } = await api.ok<{
+      exchangeConnection: { statusReason: { clockOffsetMs: number } };
+    }>('query ($id: ID!) { exchangeConnection(id: $id) { statusReason { clockOffsetMs } } }', { id });
+    expect(Math.abs(exchangeConnection.statusReason.clockOffsetMs)).toBeLessThan(5_000);
   });
 });
 

@@ -67,6 +67,7 @@ export async function verifyConnection(
         lastVerifiedAt: now,
         lastSyncedAt: now,
         retryAt: null,
+        clockOffsetMs: null,
       },
       outcome.balances,
       outcome.unreadableWallets.map((w) => w.wallet),
@@ -91,6 +92,7 @@ export async function verifyConnection(
     {
       progressStep: willRetry ? null : 'DONE',
       permissions: outcome.permissions ?? connection.permissions ?? null,
+      clockOffsetMs: outcome.clockOffsetMs ?? null,
       retryAt: spec.retryable ? new Date(Date.now() + retryIn) : null,
     },
   );

@@ -45,6 +45,7 @@ const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWar
 interface StatusReason {
   code: ReasonCode;
   exchangeId: string;
+  clockOffsetMs: number | null;
 }
 
 const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implement({
@@ -60,6 +61,12 @@ const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implemen
     retrying: t.boolean({
       description: 'Keyport retries this by itself.',
       resolve: ({ code }) => reasonSpec(code).retryable,
+    }),
+    clockOffsetMs: t.int({
+      nullable: true,
+      description:
+        'CLOCK_SKEW: our clock minus the exchange’s in milliseconds, measured after resynchronising (negative: ours is behind).',
+      resolve: ({ code, clockOffsetMs }) => (code === 'CLOCK_SKEW' ? clockOffsetMs : null),
     }),
   }),
 });
@@ -138,7 +145,10 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     statusReason: t.field({
       type: StatusReasonRef,
       nullable: true,
-      resolve: (c) => (isReasonCode(c.reasonCode) ? { code: c.reasonCode, exchangeId: c.exchangeId } : null),
+      resolve: (c) =>
+        isReasonCode(c.reasonCode)
+          ? { code: c.reasonCode, exchangeId: c.exchangeId, clockOffsetMs: c.clockOffsetMs ?? null }
+          : null,
     }),
     statusExplanation: t.string({
       resolve: (c) =>

@@ -34,6 +34,7 @@ export interface WorkerColumns {
   unreadableWallets?: { wallet: string; reason: string }[] | null;
   exchangeAccountUid?: string | null;
   previousAccountUid?: string | null;
+  clockOffsetMs?: number | null;
   lastVerifiedAt?: Date | null;
   lastSyncedAt?: Date | null;
   /** Only ever erased by a worker, never written. */
@@ -64,6 +65,7 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   unreadableWallets: { column: 'unreadable_wallets', json: true },
   exchangeAccountUid: { column: 'exchange_account_uid' },
   previousAccountUid: { column: 'previous_account_uid' },
+  clockOffsetMs: { column: 'clock_offset_ms' },
   lastVerifiedAt: { column: 'last_verified_at' },
   lastSyncedAt: { column: 'last_synced_at' },
   credentials: { column: 'credentials', json: true },

@@ -31,6 +31,8 @@ export const ExchangeConnection = defineEntity({
     exchangeAccountUid: p.string().length(128).nullable(),
     /** Set when replacement keys turned out to belong to another exchange account: the one read before. */
     previousAccountUid: p.string().length(128).nullable(),
+    /** Our clock minus the exchange's, in ms, measured when it kept refusing our request time; else null. */
+    clockOffsetMs: p.integer().nullable(),
     retryAt: p.datetime().nullable(),
     lastVerifiedAt: p.datetime().nullable(),
     lastSyncedAt: p.datetime().nullable(),

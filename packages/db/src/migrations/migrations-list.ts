@@ -5,6 +5,7 @@ import { Migration20261201105000 } from './Migration20261201105000';
 import { Migration20261201113000 } from './Migration20261201113000';
 import { Migration20261201114000 } from './Migration20261201114000';
 import { Migration20261201115500 } from './Migration20261201115500';
+import { Migration20261201140000 } from './Migration20261201140000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201113000', class: Migration20261201113000 },
   { name: 'Migration20261201114000', class: Migration20261201114000 },
   { name: 'Migration20261201115500', class: Migration20261201115500 },
+  { name: 'Migration20261201140000', class: Migration20261201140000 },
 ];

@@ -29,7 +29,7 @@ export function authenticateBybit(req: SimRequest, ctx: VenueContext): BybitAuth
   if (expiry !== undefined && ctx.now >= expiry) return refuse(bybitErrors.expiredKey(ctx.now));
   const sentAt = Number(timestamp);
   if (!(sentAt < ctx.now + FUTURE_TOLERANCE_MS && ctx.now - sentAt <= Number(recvWindow)))
-    return refuse(bybitErrors.timestamp(ctx.now));
+    return refuse(bybitErrors.timestamp(ctx.now, timestamp, recvWindow));
   const payload = req.method === 'GET' ? req.query : req.body;
   if (!bybitSignatureValid(key.secret, bybitPrehash(timestamp, apiKey, recvWindow, payload), signature))
     return refuse(bybitErrors.badSignature(ctx.now));

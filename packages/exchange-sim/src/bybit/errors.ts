@@ -16,11 +16,12 @@ export const bybitErrors = {
   invalidKey: (verdict: Verdict, now: number) => bybitError(200, 10003, 'API key is invalid.', verdict, now),
   expiredKey: (now: number) => bybitError(200, 33004, 'Your api key has expired.', 'expired-key', now),
   badSignature: (now: number) => bybitError(200, 10004, 'error sign! origin_string[…]', 'bad-signature', now),
-  timestamp: (now: number) =>
+  // Bybit says which times it compared, as the real gateway does
+  timestamp: (now: number, sentAt: string, recvWindow: string) =>
     bybitError(
       200,
       10002,
-      'invalid request, please check your server timestamp or recv_window param',
+      `invalid request, please check your server timestamp or recv_window param. req_timestamp[${sentAt}],server_timestamp[${now}],recv_window[${recvWindow}]`,
       'timestamp',
       now,
     ),

@@ -5,6 +5,8 @@ import type { ReasonCode } from '../status/statuses';
 
 export interface Verdict {
   reason: ReasonCode;
+  /** CLOCK_SKEW: our clock minus the exchange's, in ms, as measured after resynchronising. */
+  clockOffsetMs?: number;
   /** Wait the exchange asked for (Retry-After), or a known long one (IP ban, maintenance); else the worker's backoff. */
   retryAfterMs?: number;
 }
@@ -30,6 +32,30 @@ const PASSPHRASE_HINTS = [/"50105"/, /passphrase/i];
 const ENVIRONMENT_HINTS = [/"50101"/, /does not match current environment/i];
 const IP_HINTS = [/"50110"/, /not (included|in).*(white|allow)list/i, /unmatched ip/i, /IP_FORBIDDEN/];
 
+/** The exchange still refused our request time after we measured its clock and corrected ours by it. */
+export class ClockSkewError extends Error {
+  constructor(
+    readonly offsetMs: number,
+    cause: unknown,
+  ) {
+    super(`request time refused after resynchronising (our clock ${offsetMs} ms from the exchange's)`, {
+      cause,
+    });
+    this.name = 'ClockSkewError';
+  }
+}
+
+/**
+ * Our clock minus the exchange's as the exchange saw the refused request, when its refusal says so: Bybit
+ * answers 10002 with req_timestamp[…],server_timestamp[…]. Null when the message carries no times.
+ */
+export function offsetInRefusal(error: unknown): number | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const sent = /req_timestamp\[(\d+)\]/.exec(message);
+  const server = /server_timestamp\[(\d+)\]/.exec(message);
+  return sent && server ? Number(sent[1]) - Number(server[1]) : null;
+}
+
 const matches = (hints: RegExp[], message: string) => hints.some((hint) => hint.test(message));
 
 function authReason(message: string): ReasonCode {
@@ -46,6 +72,7 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
 
   if (error instanceof SandboxNotSupportedError) return { reason: 'SANDBOX_NOT_SUPPORTED' };
   if (error instanceof RateBudgetError) return { reason: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
+  if (error instanceof ClockSkewError) return { reason: 'CLOCK_SKEW', clockOffsetMs: error.offsetMs };
   // transient branch (OperationFailed)
   if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
   if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: retryAfterMs ?? 120_000 };

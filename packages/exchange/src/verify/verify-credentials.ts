@@ -7,7 +7,7 @@ import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
-import { classifyError } from './classify-error';
+import { ClockSkewError, classifyError, offsetInRefusal } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
 
 export interface BalanceLine {
@@ -32,7 +32,13 @@ export type VerifyOutcome =
       permissions: KeyPermissions;
       accountUid: string | null;
     }
-  | { ok: false; reason: ReasonCode; retryAfterMs?: number; permissions?: KeyPermissions };
+  | {
+      ok: false;
+      reason: ReasonCode;
+      retryAfterMs?: number;
+      clockOffsetMs?: number;
+      permissions?: KeyPermissions;
+    };
 
 export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   onStep?: (step: VerificationStep) => Promise<void>;
@@ -94,7 +100,13 @@ export async function fetchBalanceResyncingClock(
     // ccxt only syncs time inside loadMarkets, which we skip: measure it ourselves and retry once
     const difference = await exchange.loadTimeDifference();
     clockOffsets.set(exchangeId, { difference, measuredAt: Date.now() });
-    return await exchange.fetchBalance({ ...params });
+    try {
+      return await exchange.fetchBalance({ ...params });
+    } catch (again) {
+      if (classifyError(again).reason !== 'CLOCK_SKEW') throw again;
+      // what the exchange says it saw, else what its time endpoint told us (then the two clocks disagree)
+      throw new ClockSkewError(offsetInRefusal(again) ?? difference, again);
+    }
   }
 }
 
@@ -166,7 +178,12 @@ export async function probePermissionsTolerantly(exchange: Exchange): Promise<Pe
   }
 }
 
-export type ExchangeFailure = { ok: false; reason: ReasonCode; retryAfterMs?: number };
+export type ExchangeFailure = {
+  ok: false;
+  reason: ReasonCode;
+  retryAfterMs?: number;
+  clockOffsetMs?: number;
+};
 
 /**
  * Runs `work` on a pooled client holding these credentials (clock offset applied) and gives it back after;

@@ -180,6 +180,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             <ReasonNotice
               code={c.statusReason.code}
               exchange={{ id: c.exchangeId, name: c.exchange?.name ?? c.exchangeId }}
+              clockOffsetMs={c.statusReason.clockOffsetMs}
             />
           ) : null}
           {c.retryAt && c.statusReason?.retrying ? (

@@ -8,10 +8,13 @@ import { useTranslations } from 'next-intl';
 export function ReasonNotice({
   code,
   exchange,
+  clockOffsetMs,
   headingLevel = 3,
 }: {
   code: string;
   exchange?: { id: string; name: string };
+  /** CLOCK_SKEW: our clock minus the exchange's, as measured. */
+  clockOffsetMs?: number | null;
   headingLevel?: 2 | 3;
 }) {
   const t = useTranslations('reasons');
@@ -21,6 +24,14 @@ export function ReasonNotice({
   return (
     <div className="reason" data-reason={code}>
       <p>{t(`${code}.explanation` as never)}</p>
+      {code === 'CLOCK_SKEW' && typeof clockOffsetMs === 'number' ? (
+        <p data-clock-offset={clockOffsetMs}>
+          {t('CLOCK_SKEW.measured', {
+            seconds: (Math.abs(clockOffsetMs) / 1000).toFixed(1),
+            ahead: clockOffsetMs > 0 ? 'ahead' : 'behind',
+          })}
+        </p>
+      ) : null}
       <Heading className="small-heading">{tConnection('whatToDo')}</Heading>
       <p className="remedy">
         {toggle && exchange
