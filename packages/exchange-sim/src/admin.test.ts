@@ -160,7 +160,7 @@ describe('admin HTTP API', () => {
       { exchange: 'okx', limit: 1 },
       [{ exchange: 'okx', limit: 0 }],
       [{ exchange: 'okx', limit: 5, unit: 'bytes' }],
-      [{ exchange: 'kraken', limit: 5 }],
+      [{ exchange: 'coinbase', limit: 5 }],
       [{ exchange: 'binance', limit: 5, windowMs: -1 }],
       [
         { exchange: 'binance', limit: 5 },
@@ -174,7 +174,7 @@ describe('admin HTTP API', () => {
     expect((await admin('GET', '/rate-limits')).json).toEqual({
       rateLimits: [expect.objectContaining({ limit: 1 })],
     });
-    expect((await admin('GET', '/rate-stats?exchange=kraken')).status).toBe(400);
+    expect((await admin('GET', '/rate-stats?exchange=coinbase')).status).toBe(400);
     expect((await admin('GET', '/rate-stats')).status).toBe(400);
 
     expect(await admin('DELETE', '/rate-limits')).toEqual({ status: 204 });

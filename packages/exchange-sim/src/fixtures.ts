@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /** Venues the simulator emulates (ccxt ids). */
-export type ExchangeId = 'binance' | 'okx' | 'bybit';
-export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx', 'bybit'];
+export type ExchangeId = 'binance' | 'okx' | 'bybit' | 'kraken';
+export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx', 'bybit', 'kraken'];
 
 /** EXCHANGE_URL_OVERRIDES sending every venue the sim emulates to the sim at `url`. */
 export function simUrlOverrides(url: string): Record<ExchangeId, string> {
@@ -56,6 +56,8 @@ export const VENUE_WALLETS: Record<ExchangeId, readonly SimWallet[]> = {
   okx: ['funding'],
   // Bybit's unified trading account holds spot, margin and derivatives; funding stands apart
   bybit: ['funding'],
+  // the sim reads Kraken's spot balances only
+  kraken: [],
 };
 
 export interface SimAccount {

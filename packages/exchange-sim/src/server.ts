@@ -10,6 +10,7 @@ import type { ExchangeAdapter, SimReply, SimRequest } from './exchange-adapter';
 import { faultReply } from './fault-replies';
 import { FaultBook } from './faults';
 import type { SimFaultKind, SimFixture } from './fixtures';
+import { krakenAdapter } from './kraken/routes';
 import { okxAdapter } from './okx/routes';
 import { RateLimiter } from './rate-limiter';
 import { RequestLog } from './request-log';
@@ -35,7 +36,7 @@ export interface ExchangeSim extends SimController {
   close(): Promise<void>;
 }
 
-const ADAPTERS: readonly ExchangeAdapter[] = [binanceAdapter, okxAdapter, bybitAdapter];
+const ADAPTERS: readonly ExchangeAdapter[] = [binanceAdapter, okxAdapter, bybitAdapter, krakenAdapter];
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<string> {

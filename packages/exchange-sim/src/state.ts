@@ -76,6 +76,8 @@ export class SimState {
   private keys = new Map<string, KeyMatch>();
   private prices: Record<string, string> = { ...DEFAULT_USD_PRICES };
   private tickerBook = new Map<string, { last: string; open24h: string }>();
+  /** Kraken: the highest nonce each key has used; a request must send a larger one. */
+  private nonces = new Map<string, number>();
 
   constructor(
     private readonly fixture: SimFixture,
@@ -87,6 +89,7 @@ export class SimState {
   reset(): void {
     this.accounts.clear();
     this.keys.clear();
+    this.nonces.clear();
     this.prices = { ...DEFAULT_USD_PRICES, ...parseUsdPrices(this.fixture.usdPrices ?? {}) };
     this.tickerBook.clear();
     if (this.fixture.tickers) {
@@ -200,6 +203,13 @@ export class SimState {
   findKey(exchange: ExchangeId, apiKey: string): KeyMatch | undefined {
     const match = this.keys.get(apiKey);
     return match && match.account.exchange === exchange ? match : undefined;
+  }
+
+  /** Records `nonce` for the key when it is larger than every nonce the key sent before (Kraken's rule). */
+  acceptNonce(apiKey: string, nonce: number): boolean {
+    if (nonce <= (this.nonces.get(apiKey) ?? 0)) return false;
+    this.nonces.set(apiKey, nonce);
+    return true;
   }
 
   /** Sets (or adds) the public ticker of "BASE/QUOTE". */

@@ -47,6 +47,18 @@ export function bybitClient(
   return ex;
 }
 
+export function krakenClient(
+  sim: ExchangeSim,
+  creds: { apiKey: string; secret: string },
+  options: { timeout?: number; timeDifference?: number } = {},
+): Exchange {
+  const ex = new ccxt.kraken({ ...creds, timeout: options.timeout ?? 10_000, enableRateLimit: false });
+  pointAt(ex, sim.url);
+  ex.setMarkets({});
+  if (options.timeDifference !== undefined) ex.options.timeDifference = options.timeDifference;
+  return ex;
+}
+
 /** The rejection of a promise that must fail (fails the test if it resolves). */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -40,7 +40,7 @@ const PERMISSION_NAMES: readonly (keyof SimPermissions)[] = [
 ];
 
 // Binance prints every amount with 8 decimals, so more precision could not be reported faithfully.
-const MAX_DECIMALS: Record<ExchangeId, number> = { binance: 8, okx: 18, bybit: 18 };
+const MAX_DECIMALS: Record<ExchangeId, number> = { binance: 8, okx: 18, bybit: 18, kraken: 10 };
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -193,6 +193,9 @@ function key(value: unknown, where: string, exchange: ExchangeId): SimKey {
   const passphrase = optional(o.passphrase, (v) => nonEmptyString(v, `${where}.passphrase`));
   if (exchange === 'okx' && passphrase === undefined)
     throw new SimInputError(`${where}.passphrase is required for okx`);
+  // Kraken secrets are base64 (the HMAC key is the decoded bytes)
+  if (exchange === 'kraken' && (typeof o.secret !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(o.secret)))
+    throw new SimInputError(`${where}.secret must be base64 for kraken`);
   return {
     apiKey: nonEmptyString(o.apiKey, `${where}.apiKey`),
     secret: nonEmptyString(o.secret, `${where}.secret`),
