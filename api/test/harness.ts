@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
-import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
+import { simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
 import type { JobsDeps } from '@keyport/jobs/deps';
 import { type RunningWorkers, startWorkers } from '@keyport/jobs/worker';
@@ -13,6 +13,7 @@ import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { SharedNonceSequencer } from '@keyport/rate-limits/shared-nonce-sequencer';
 import { SharedRequestBudget } from '@keyport/rate-limits/shared-request-budget';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
@@ -85,8 +86,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       redis,
       prefix: redisPrefix,
       egress: 'test',
-      limits: { binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } },
+      limits: simRateLimits(),
     }),
+    sequencer: new SharedNonceSequencer({ redis, prefix: redisPrefix }),
     orm: db.orm,
     keyring: parseKeyring({ ...keyringEnv, activeKid }),
     redis,

@@ -94,3 +94,30 @@ export function addBybitAccount(
   });
   return keys;
 }
+
+export function addKrakenAccount(
+  sim: ExchangeSim,
+  options: { permissions?: Record<string, boolean>; allowedIps?: string[]; expiresAt?: number } = {},
+): SimKeys {
+  const keys = {
+    apiKey: `kr${random(26)}`,
+    // Kraken secrets are base64 of 64 random bytes
+    secret: randomBytes(64).toString('base64'),
+    uid: `AA${random(4).toUpperCase()}`,
+  };
+  sim.addAccount({
+    exchange: 'kraken',
+    uid: keys.uid,
+    balances: { BTC: { free: '0.2', locked: '0.05' }, USD: { free: '1500', locked: '0' } },
+    keys: [
+      {
+        apiKey: keys.apiKey,
+        secret: keys.secret,
+        permissions: options.permissions ?? { read: true },
+        allowedIps: options.allowedIps,
+        expiresAt: options.expiresAt,
+      },
+    ],
+  });
+  return keys;
+}

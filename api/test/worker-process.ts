@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
+import { simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import type { Stack } from './harness';
 
 // tsx's loader inside one node process: the tsx CLI would add a parent that SIGKILL cannot see through
@@ -28,7 +28,7 @@ export function spawnWorker(stack: Stack, env: Record<string, string> = {}): Wor
       KEYRING_PRIVATE: stack.keyringEnv.privateKeys,
       EXCHANGE_URL_OVERRIDES: JSON.stringify(simUrlOverrides(stack.sim.url)),
       // the sim is not rate limited unless a test says so: don't wait on the real venues' budgets
-      EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } }),
+      EXCHANGE_RATE_LIMITS: JSON.stringify(simRateLimits()),
       LOCK_DURATION_MS: '1500',
       STALLED_INTERVAL_MS: '1000',
       RECONCILE_INTERVAL_MS: '500',

@@ -1,4 +1,5 @@
 import type { Orm } from '@keyport/db/orm';
+import type { NonceSequencer } from '@keyport/exchange/nonce-sequencer';
 import type { RequestThrottle } from '@keyport/exchange/request-throttle';
 import type { RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
@@ -20,6 +21,8 @@ export interface JobsDeps {
   logger: Logger;
   /** Every exchange request of this process waits its turn here, shared with the other workers. */
   budget: RequestThrottle;
+  /** Kraken keys: one signed request at a time per key across workers, nonces only growing. */
+  sequencer: NonceSequencer;
   config: Pick<
     JobsConfig,
     | 'REDIS_PREFIX'

@@ -6,6 +6,7 @@ import { createLogger } from '@keyport/logging/logger';
 import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
+import { SharedNonceSequencer } from '@keyport/rate-limits/shared-nonce-sequencer';
 import { SharedRequestBudget } from '@keyport/rate-limits/shared-request-budget';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { loadJobsConfig } from './config';
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
       limits: config.rateLimits,
       onTrip: (exchangeId, ms) =>
         logger.warn({ exchangeId, pauseMs: ms }, 'exchange refused us for rate: all workers pause it'),
+    }),
+    // a turn outlives a request's timeout plus its wait for the budget; a dead worker's lapses after that
+    sequencer: new SharedNonceSequencer({
+      redis,
+      prefix: config.REDIS_PREFIX,
+      lockMs: config.EXCHANGE_TIMEOUT_MS + 25_000,
     }),
     config,
   };

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTestDatabase } from '@keyport/db/testing';
-import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
+import { simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { startExchangeSim } from '@keyport/exchange-sim/server';
 import { formatKeyring, generateMasterKey } from '@keyport/vault/keyring';
 import { Redis } from 'ioredis';
@@ -85,7 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     KEYRING_PRIVATE: keyring.privateKeys,
     EXCHANGE_URL_OVERRIDES: JSON.stringify(simUrlOverrides(sim.url)),
     // the sim has no rate limits: don't wait on the real venues' budgets
-    EXCHANGE_RATE_LIMITS: JSON.stringify({ binance: { costPerSecond: 1e5 }, okx: { costPerSecond: 1e5 } }),
+    EXCHANGE_RATE_LIMITS: JSON.stringify(simRateLimits()),
     RETRY_BASE_MS: '200',
     RECONCILE_INTERVAL_MS: '1000',
     PRICE_REFRESH_MS: '1000',

@@ -15,6 +15,7 @@ export function exchangeInput(
     sandbox: connection.sandbox,
     accountTypes: connection.accountTypes,
     throttle: deps.budget,
+    sequencer: deps.sequencer,
     egressIps: deps.config.EGRESS_IPS,
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,

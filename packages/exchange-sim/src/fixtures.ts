@@ -4,6 +4,14 @@ import { createHash } from 'node:crypto';
 export type ExchangeId = 'binance' | 'okx' | 'bybit' | 'kraken';
 export const EXCHANGE_IDS: readonly ExchangeId[] = ['binance', 'okx', 'bybit', 'kraken'];
 
+/** EXCHANGE_RATE_LIMITS for tests against an unlimited sim: budgets far above what any test sends. */
+export function simRateLimits(costPerSecond = 1e5): Record<ExchangeId, { costPerSecond: number }> {
+  return Object.fromEntries(EXCHANGE_IDS.map((id) => [id, { costPerSecond }])) as Record<
+    ExchangeId,
+    { costPerSecond: number }
+  >;
+}
+
 /** EXCHANGE_URL_OVERRIDES sending every venue the sim emulates to the sim at `url`. */
 export function simUrlOverrides(url: string): Record<ExchangeId, string> {
   return Object.fromEntries(EXCHANGE_IDS.map((id) => [id, url])) as Record<ExchangeId, string>;

@@ -1,5 +1,12 @@
 import type { Exchange } from 'ccxt';
 import { type ClientOptions, createExchangeClient, type ResponseTrace } from './create-client';
+import {
+  installNonceSequencing,
+  type NonceSequencer,
+  type NonceTurnSource,
+  nonceKeyId,
+  STRICT_NONCE_EXCHANGES,
+} from './nonce-sequencer';
 import { budgetId, type RequestThrottle } from './request-throttle';
 
 /** One job's exclusive use of a pooled client; `release()` wipes its credentials and per-account state. */
@@ -22,6 +29,8 @@ interface Pooled {
   /** ccxt caches per-account discoveries in options (Bybit's unified-account probe, KuCoin's HF flag…). */
   pristineOptions: Record<string, unknown>;
   idleSince: number;
+  /** Strict-nonce exchanges: whose turns this lease's private requests take (unset while idle). */
+  sequence?: NonceTurnSource;
 }
 
 // Every field ccxt signs with or sends; all of them leave the instance when a lease ends.
@@ -81,7 +90,7 @@ export class ClientPool {
    * Throws UnknownExchangeError / SandboxNotSupportedError like createExchangeClient. Every request of the
    * lease waits its turn in `throttle` when given.
    */
-  lease(options: ClientOptions & { throttle?: RequestThrottle }): ClientLease {
+  lease(options: ClientOptions & { throttle?: RequestThrottle; sequencer?: NonceSequencer }): ClientLease {
     const key = poolKey(options);
     const pooled = this.idle.get(key)?.pop() ?? this.build(options);
     const { exchange } = pooled;
@@ -89,6 +98,15 @@ export class ClientPool {
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
     exchange.throttle = throttled(exchange, budgetId(options.exchangeId, options.sandbox), options.throttle);
+    const apiKey = options.credentials.apiKey;
+    pooled.sequence =
+      options.sequencer && apiKey && STRICT_NONCE_EXCHANGES.has(options.exchangeId)
+        ? {
+            sequencer: options.sequencer,
+            exchangeId: budgetId(options.exchangeId, options.sandbox),
+            keyId: nonceKeyId(apiKey),
+          }
+        : undefined;
     delete pooled.trace.status;
     delete pooled.trace.retryAfterMs;
     let released = false;
@@ -120,16 +138,20 @@ export class ClientPool {
       credentials: {},
       timeDifference: undefined,
     });
-    return {
+    const pooled: Pooled = {
       exchange,
       trace,
       pristineOptions: exchange.deepExtend({}, exchange.options),
       idleSince: Date.now(),
     };
+    if (STRICT_NONCE_EXCHANGES.has(options.exchangeId))
+      installNonceSequencing(exchange, () => pooled.sequence);
+    return pooled;
   }
 
   private giveBack(key: string, pooled: Pooled): void {
     wipe(pooled.exchange, pooled.pristineOptions);
+    pooled.sequence = undefined;
     const list = this.idle.get(key) ?? [];
     if (list.length >= this.maxIdle) return;
     pooled.idleSince = Date.now();

@@ -5,6 +5,7 @@ import { probeBitget } from './probes/bitget';
 import { probeBybit } from './probes/bybit';
 import { probeCoinbase } from './probes/coinbase';
 import { probeGate } from './probes/gate';
+import { probeKraken } from './probes/kraken';
 import { probeKucoin } from './probes/kucoin';
 import { probeOkx } from './probes/okx';
 
@@ -23,6 +24,7 @@ const PROBES: Record<string, (exchange: Exchange) => Promise<PermissionProbe>> =
   coinbase: probeCoinbase,
   bitget: probeBitget,
   gate: probeGate,
+  kraken: probeKraken,
 };
 
 export function hasPermissionProbe(exchangeId: string): boolean {

@@ -2,6 +2,7 @@ import type { Balances, Exchange } from 'ccxt';
 import { type WalletRead, walletReads } from '../balances/wallet-reads';
 import { type ClientLease, ClientPool } from '../client/client-pool';
 import type { ClientOptions } from '../client/create-client';
+import type { NonceSequencer } from '../client/nonce-sequencer';
 import { budgetId, type RequestThrottle } from '../client/request-throttle';
 import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import type { KeyPermissions } from '../permissions/key-permissions';
@@ -50,6 +51,8 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   throttle?: RequestThrottle;
   /** Every address Keyport's workers call from: a whitelist must allow them all. */
   egressIps?: readonly string[];
+  /** One signed request per key at a time across workers, for exchanges with strict nonces (Kraken). */
+  sequencer?: NonceSequencer;
 }
 
 const processPool = new ClientPool();

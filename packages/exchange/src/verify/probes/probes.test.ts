@@ -5,6 +5,7 @@ import { parseBitgetPermissions } from './bitget';
 import { parseBybitPermissions } from './bybit';
 import { parseCoinbasePermissions } from './coinbase';
 import { parseGatePermissions } from './gate';
+import { parseKrakenPermissions } from './kraken';
 import { parseKucoinPermissions } from './kucoin';
 
 const UNKNOWN = { accountUid: null, permissions: UNKNOWN_PERMISSIONS };
@@ -339,6 +340,7 @@ describe('the implicit ccxt methods the probes call', () => {
     ['bybit', 'privateGetV5UserQueryApi'],
     ['binance', 'sapiGetAccountApiRestrictions'],
     ['okx', 'privateGetAccountConfig'],
+    ['kraken', 'privatePostGetApiKeyInfo'],
   ])('%s has %s in the installed ccxt', (id, method) => {
     const Exchange = (ccxt as unknown as Record<string, new () => Exchange>)[id] as new () => Exchange;
     expect(typeof (new Exchange() as unknown as Record<string, unknown>)[method]).toBe('function');
@@ -418,5 +420,45 @@ describe('bybit /v5/user/query-api', () => {
       noGroups.permissions.spotTrade,
       noGroups.permissions.ipRestricted,
     ]).toEqual([null, null, null]);
+  });
+});
+
+describe('kraken GET /0/private/GetApiKeyInfo', () => {
+  const info = (result: Record<string, unknown>) => ({ error: [], result });
+  it('reads the permission names, the allowlist and validUntil', () => {
+    const probe = parseKrakenPermissions(
+      info({
+        apiKeyName: 'keyport',
+        permissions: ['query-funds', 'query-open-trades', 'modify-trades', 'withdraw-funds'],
+        ipAllowlist: ['203.0.113.7'],
+        validUntil: '1798761600',
+        nonceWindow: 0,
+      }),
+    );
+    expect(probe).toEqual({
+      accountUid: null,
+      permissions: matrix({
+        read: true,
+        spotTrade: true,
+        withdraw: true,
+        ipRestricted: true,
+        allowedIps: ['203.0.113.7'],
+        expiresAt: '2027-01-01T00:00:00.000Z',
+      }),
+    });
+    const readOnly = parseKrakenPermissions(
+      info({ permissions: ['query-funds'], ipAllowlist: [], validUntil: '0' }),
+    );
+    expect(readOnly.permissions).toMatchObject({
+      read: true,
+      spotTrade: false,
+      withdraw: false,
+      ipRestricted: false,
+      expiresAt: null,
+    });
+  });
+
+  it.each(MALFORMED)('leaves %j unknown', (body) => {
+    expect(parseKrakenPermissions(body)).toEqual(UNKNOWN);
   });
 });
