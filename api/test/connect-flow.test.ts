@@ -150,6 +150,37 @@ describe('connecting an exchange account through the GraphQL API', () => {
       .execute('select credentials from exchange_connections where id = ?', [result.data!.id]);
     expect(row?.credentials).toBeNull();
   });
+
+  it('refuses a read-only key for a connection made to trade, naming the missing right; a trading key passes', async () => {
+    const readOnly = addBinanceAccount(stack.sim, undefined, { read: true });
+    const refused = await connect({
+      exchangeId: 'binance',
+      label: 'Bot, read-only key',
+      needsTrading: true,
+      credentials: { apiKey: readOnly.apiKey, secret: readOnly.secret },
+    });
+    const denied = await waitForStatus(api, refused.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
+    expect([denied.status, denied.statusReason?.code]).toEqual(['PERMISSION_DENIED', 'TRADE_NOT_ALLOWED']);
+    expect(denied.statusReason?.remedy).toMatch(/allow spot trading/);
+    // the keys stay: allowing trading on the exchange and testing again is enough
+    expect(denied.hasCredentials).toBe(true);
+
+    const trader = addBinanceAccount(stack.sim, undefined, { read: true, spotTrade: true });
+    const ok = await connect({
+      exchangeId: 'binance',
+      label: 'Bot, trading key',
+      needsTrading: true,
+      credentials: { apiKey: trader.apiKey, secret: trader.secret },
+    });
+    expect((await waitForStatus(api, ok.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING')).status).toBe(
+      'CONNECTED',
+    );
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: { needsTrading: boolean } }>(
+      'query ($id: ID!) { exchangeConnection(id: $id) { needsTrading } }',
+      { id: ok.data!.id },
+    );
+    expect(exchangeConnection.needsTrading).toBe(true);
+  });
 });
 
 describe('typed errors for bad input, and nothing stored', () => {

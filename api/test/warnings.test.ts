@@ -93,10 +93,15 @@ describe('connection warnings', () => {
     expect(await warningsOf(await connect('Tidy', key!))).toEqual([]);
   });
 
-  it('a futures wallet the key may not read: connected with the rest, and the wallet named', async () => {
+  it('futures asked of a key without futures: connected with the rest, futures flagged, the wallet named', async () => {
     const [key] = simAccount([{ allowedIps: ['127.0.0.1'], futures: false }]);
     const id = await connect('No futures', key!, ['SPOT', 'SWAP']);
-    expect(await warningsOf(id)).toMatchObject([{ code: 'WALLETS_UNREADABLE', detail: 'swap' }]);
+    expect(await warningsOf(id)).toMatchObject([
+      { code: 'FUTURES_NOT_ENABLED', detail: null },
+      { code: 'WALLETS_UNREADABLE', detail: 'swap' },
+    ]);
+    const [withFutures] = simAccount([{ allowedIps: ['127.0.0.1'], futures: true }]);
+    expect(await warningsOf(await connect('With futures', withFutures!, ['SPOT', 'SWAP']))).toEqual([]);
   });
 
   it('replacement keys of another exchange account are said to be so', async () => {

@@ -14,6 +14,7 @@ export function exchangeInput(
     credentials,
     sandbox: connection.sandbox,
     accountTypes: connection.accountTypes,
+    needsTrading: connection.needsTrading,
     throttle: deps.budget,
     sequencer: deps.sequencer,
     egressIps: deps.config.EGRESS_IPS,

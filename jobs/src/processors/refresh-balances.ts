@@ -102,7 +102,9 @@ async function refreshAccount(
     readBalances({ ...exchangeInput(deps, connection, credentials), recheckPermissions }),
   );
   if (outcome.ok && outcome.permissions) {
-    const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS);
+    const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
+      trading: connection.needsTrading,
+    });
     if (refusal) {
       if (refusal === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, refusal);
       await writer.save(

@@ -9,6 +9,7 @@ export const WARNING_CODES = [
   'WALLETS_UNREADABLE',
   'SAME_ACCOUNT_AS_OTHER',
   'ACCOUNT_CHANGED',
+  'FUTURES_NOT_ENABLED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -44,6 +45,15 @@ export async function connectionWarnings(
       code: 'IP_UNRESTRICTED',
       message:
         'This key works from any IP address: restrict it to Keyport’s addresses. Binance also ends the trading rights of unrestricted keys after a while.',
+      detail: null,
+    });
+  }
+  const futuresAsked = c.accountTypes.some((type) => type === 'swap' || type === 'future');
+  if (futuresAsked && c.permissions?.futures === false) {
+    warnings.push({
+      code: 'FUTURES_NOT_ENABLED',
+      message:
+        'Futures were asked for, but this key may not use futures: enable futures on the key (and on the account) to trade them.',
       detail: null,
     });
   }

@@ -26,6 +26,7 @@ export interface ConnectInput {
   credentials: CredentialsInput;
   sandbox: boolean;
   accountTypes?: string[] | null;
+  needsTrading?: boolean;
 }
 
 function normalizeLabel(label: string): string {
@@ -158,6 +159,7 @@ export async function connectExchange(
       label,
       sandbox: input.sandbox,
       accountTypes,
+      needsTrading: input.needsTrading ?? false,
       keyHint: keyHint(hintSource(credentials)),
       keyFingerprint: keyFingerprint(exchange.id, hintSource(credentials)),
       credentials: { ...envelope },

@@ -44,6 +44,12 @@ const ConnectExchangeInput = builder.inputType('ConnectExchangeInput', {
       description: 'Connect a testnet/demo account.',
     }),
     accountTypes: t.field({ type: [AccountTypeEnum], required: false }),
+    needsTrading: t.boolean({
+      required: false,
+      defaultValue: false,
+      description:
+        'The connection is for trading (a bot): a key the exchange reports as unable to trade is refused (TRADE_NOT_ALLOWED).',
+    }),
   }),
 });
 
@@ -70,6 +76,7 @@ builder.mutationFields((t) => ({
         credentials: input.credentials,
         sandbox: input.sandbox ?? false,
         accountTypes: input.accountTypes,
+        needsTrading: input.needsTrading ?? false,
       }),
   }),
   verifyExchangeConnection: t.field({

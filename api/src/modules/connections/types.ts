@@ -141,6 +141,9 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     label: t.exposeString('label'),
     sandbox: t.exposeBoolean('sandbox', { description: 'A testnet/demo account.' }),
     accountTypes: t.field({ type: [AccountTypeEnum], resolve: (c) => c.accountTypes as never[] }),
+    needsTrading: t.exposeBoolean('needsTrading', {
+      description: 'Connected for trading: the key must be allowed to trade.',
+    }),
     status: t.field({ type: ConnectionStatusEnum, resolve: (c) => c.status as ConnectionStatus }),
     statusReason: t.field({
       type: StatusReasonRef,

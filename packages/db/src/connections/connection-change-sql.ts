@@ -14,6 +14,8 @@ export interface WorkerConnectionRow {
   sandbox: boolean;
   /** The wallets the user chose to read. */
   accountTypes: string[];
+  /** For trading: a key that may not trade is refused. */
+  needsTrading: boolean;
   status: string;
   reasonCode: string | null;
   progressStep: string | null;
@@ -78,6 +80,7 @@ export interface WorkerRowRecord {
   exchange_id: string;
   sandbox: boolean;
   account_types: string[];
+  needs_trading: boolean;
   status: string;
   reason_code: string | null;
   progress_step: string | null;
@@ -90,7 +93,7 @@ export interface WorkerRowRecord {
 }
 
 export const WORKER_COLUMNS =
-  'id, owner_id, exchange_id, sandbox, account_types, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at';
+  'id, owner_id, exchange_id, sandbox, account_types, needs_trading, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at';
 
 /** The row as a job sees it, or null when it is deleted or holds other keys than the job's. */
 export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): WorkerConnectionRow | null {
@@ -101,6 +104,7 @@ export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): Wo
     exchangeId: row.exchange_id,
     sandbox: row.sandbox,
     accountTypes: row.account_types,
+    needsTrading: row.needs_trading,
     status: row.status,
     reasonCode: row.reason_code,
     progressStep: row.progress_step,

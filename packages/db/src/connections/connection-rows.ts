@@ -44,6 +44,7 @@ export interface NewConnection {
   label: string;
   sandbox: boolean;
   accountTypes: string[];
+  needsTrading: boolean;
   keyHint: string;
   keyFingerprint: string;
   credentials: Record<string, unknown>;
@@ -66,10 +67,10 @@ export async function insertConnection(
     .getConnection()
     .execute<Record<string, unknown>[]>(
       `with c as (
-       insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, status, progress_step,
+       insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, needs_trading, status, progress_step,
          key_hint, key_fingerprint, credentials, credential_version, credential_kid, status_changed_at, created_at,
          updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?, ?, ?, ?)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?, ?, ?, ?)
        returning *
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
@@ -84,6 +85,7 @@ export async function insertConnection(
         values.label,
         values.sandbox,
         JSON.stringify(values.accountTypes),
+        values.needsTrading,
         values.keyHint,
         values.keyFingerprint,
         JSON.stringify(values.credentials),

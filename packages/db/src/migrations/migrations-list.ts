@@ -6,6 +6,7 @@ import { Migration20261201113000 } from './Migration20261201113000';
 import { Migration20261201114000 } from './Migration20261201114000';
 import { Migration20261201115500 } from './Migration20261201115500';
 import { Migration20261201140000 } from './Migration20261201140000';
+import { Migration20261201143000 } from './Migration20261201143000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201114000', class: Migration20261201114000 },
   { name: 'Migration20261201115500', class: Migration20261201115500 },
   { name: 'Migration20261201140000', class: Migration20261201140000 },
+  { name: 'Migration20261201143000', class: Migration20261201143000 },
 ];

@@ -36,15 +36,18 @@ export function missingEgressIps(permissions: KeyPermissions, egressIps: readonl
 }
 
 /**
- * Keyport's policy on a key's rights: one that can move funds, or cannot read, is refused; so is one whose
- * whitelist leaves out some of our egress IPs (it would work from one worker and fail from the next).
+ * Keyport's policy on a key's rights: one that can move funds, or cannot read, is refused; so is one that may
+ * not trade when the connection is for trading, and one whose whitelist leaves out some of our egress IPs (it
+ * would work from one worker and fail from the next). A right the exchange does not report is no refusal.
  */
 export function refusalOf(
   permissions: KeyPermissions,
   egressIps: readonly string[] = [],
-): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | 'IP_NOT_WHITELISTED' | null {
+  needs: { trading?: boolean } = {},
+): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | 'TRADE_NOT_ALLOWED' | 'IP_NOT_WHITELISTED' | null {
   if (permissions.withdraw === true) return 'WITHDRAWALS_ENABLED';
   if (permissions.read === false) return 'READ_NOT_ALLOWED';
+  if (needs.trading && permissions.spotTrade === false) return 'TRADE_NOT_ALLOWED';
   if (missingEgressIps(permissions, egressIps).length > 0) return 'IP_NOT_WHITELISTED';
   return null;
 }

@@ -93,6 +93,13 @@ export const REASONS = {
     explanation: 'The key is valid but lacks a permission this connection needs.',
     remedy: 'Edit the key on the exchange to allow reading (and trading if you need it), then test again.',
   },
+  TRADE_NOT_ALLOWED: {
+    status: 'PERMISSION_DENIED',
+    retryable: false,
+    explanation: 'This connection is for trading, and the exchange reports that this key may not trade.',
+    remedy:
+      'On the exchange, edit the key and allow spot trading (keep withdrawals off), then test again; or connect it for reading only.',
+  },
   FEATURE_NOT_ENABLED: {
     status: 'PERMISSION_DENIED',
     retryable: false,

@@ -51,6 +51,8 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   throttle?: RequestThrottle;
   /** Every address Keyport's workers call from: a whitelist must allow them all. */
   egressIps?: readonly string[];
+  /** The connection is for trading: a key the exchange reports as unable to trade is refused. */
+  needsTrading?: boolean;
   /** One signed request per key at a time across workers, for exchanges with strict nonces (Kraken). */
   sequencer?: NonceSequencer;
 }
@@ -236,7 +238,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
     const { permissions } = probe;
-    const refusal = refusalOf(permissions, input.egressIps);
+    const refusal = refusalOf(permissions, input.egressIps, { trading: input.needsTrading });
     if (refusal) return { ok: false, reason: refusal, permissions };
 
     // with one wallet its balances came with the credential check: no step to show, no write to make

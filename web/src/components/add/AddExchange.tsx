@@ -127,6 +127,7 @@ export function AddExchange({
   const [exchange, setExchange] = useState<Choice | null>(null);
   const [label, setLabel] = useState('');
   const [sandbox, setSandbox] = useState(false);
+  const [needsTrading, setNeedsTrading] = useState(false);
   const [wallets, setWallets] = useState<Choice['accountTypes'][number][]>([]);
   const [values, setValues] = useState<CredentialValues>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -147,6 +148,8 @@ export function AddExchange({
     labelHint: useId(),
     sandbox: useId(),
     sandboxHint: useId(),
+    trading: useId(),
+    tradingHint: useId(),
     formError: useId(),
   };
   const busy = connecting || replacing;
@@ -221,6 +224,7 @@ export function AddExchange({
         credentials,
         sandbox,
         accountTypes: wallets,
+        needsTrading,
       },
     });
     const payload = result.data?.connectExchange;
@@ -302,6 +306,20 @@ export function AddExchange({
                 </p>
               </div>
             ) : null}
+            <div className="field checkbox">
+              <input
+                id={ids.trading}
+                type="checkbox"
+                name="needsTrading"
+                checked={needsTrading}
+                aria-describedby={ids.tradingHint}
+                onChange={(e) => setNeedsTrading(e.target.checked)}
+              />
+              <label htmlFor={ids.trading}>{t('needsTrading')}</label>
+              <p id={ids.tradingHint} className="hint">
+                {t('needsTradingHint')}
+              </p>
+            </div>
             <button type="submit" className="button primary">
               {busy ? t('sending') : saved ? t('tryAgain') : t('connect')}
             </button>

@@ -13,6 +13,7 @@ const KNOWN = new Set([
   'WALLETS_UNREADABLE',
   'SAME_ACCOUNT_AS_OTHER',
   'ACCOUNT_CHANGED',
+  'FUTURES_NOT_ENABLED',
 ]);
 
 /** What may break this connection soon, each with what to do, in the reader's language. */
