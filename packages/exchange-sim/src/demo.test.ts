@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFixture } from './fixtures';
 import { type ExchangeSim, startExchangeSim } from './server';
-import { binanceClient, okxClient } from './test-clients';
+import { binanceClient, bybitClient, krakenClient, okxClient } from './test-clients';
 
 // `npm run demo` hands these keys to the rest of the stack, so they must work through ccxt.
 describe('demo fixture', () => {
@@ -22,14 +22,18 @@ describe('demo fixture', () => {
   it('every demo key reads its balance', async () => {
     for (const account of demoFixture().accounts) {
       for (const key of account.keys) {
-        const ex =
-          account.exchange === 'binance'
-            ? binanceClient(sim, key.apiKey, key.secret)
-            : okxClient(
-                sim,
-                { apiKey: key.apiKey, secret: key.secret, password: key.passphrase ?? '' },
-                { demo: key.environment === 'demo' },
-              );
+        const clients = {
+          binance: () => binanceClient(sim, key.apiKey, key.secret),
+          okx: () =>
+            okxClient(
+              sim,
+              { apiKey: key.apiKey, secret: key.secret, password: key.passphrase ?? '' },
+              { demo: key.environment === 'demo' },
+            ),
+          bybit: () => bybitClient(sim, key),
+          kraken: () => krakenClient(sim, key),
+        };
+        const ex = clients[account.exchange]();
         const balance = await ex.fetchBalance();
         expect(Object.keys(balance.total ?? {}).sort()).toEqual(Object.keys(account.balances).sort());
       }

@@ -235,6 +235,37 @@ export function demoFixture(): SimFixture {
           },
         ],
       },
+      {
+        exchange: 'bybit',
+        uid: '30000001',
+        balances: { BTC: { free: '0.3', locked: '0' }, USDT: { free: '800', locked: '25' } },
+        wallets: { funding: { USDC: { free: '120', locked: '0' } } },
+        keys: [
+          {
+            apiKey: `SIMFAKE${fakeHex('bybit-read', 11)}`,
+            secret: fakeHex('bybit-read-secret', 36),
+            label: 'demo read-only',
+            permissions: { read: true },
+            // bound to an IP: Bybit lets keys bound to none lapse 90 days after they were made
+            allowedIps: ['127.0.0.1'],
+            createdAt: DEMO_CREATED_AT,
+          },
+        ],
+      },
+      {
+        exchange: 'kraken',
+        uid: 'AADEMO01',
+        balances: { BTC: { free: '0.1', locked: '0' }, EUR: { free: '950', locked: '0' } },
+        keys: [
+          {
+            apiKey: `SIMFAKE${fakeHex('kraken-read', 49)}`,
+            secret: Buffer.from(fakeHex('kraken-read-secret', 128), 'hex').toString('base64'),
+            label: 'demo read-only',
+            permissions: { read: true },
+            createdAt: DEMO_CREATED_AT,
+          },
+        ],
+      },
     ],
   };
 }

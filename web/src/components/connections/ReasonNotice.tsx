@@ -26,9 +26,8 @@ export function ReasonNotice({
       <p>{t(`${code}.explanation` as never)}</p>
       {code === 'CLOCK_SKEW' && typeof clockOffsetMs === 'number' ? (
         <p data-clock-offset={clockOffsetMs}>
-          {t('CLOCK_SKEW.measured', {
+          {t(clockOffsetMs > 0 ? 'CLOCK_SKEW.measuredAhead' : 'CLOCK_SKEW.measuredBehind', {
             seconds: (Math.abs(clockOffsetMs) / 1000).toFixed(1),
-            ahead: clockOffsetMs > 0 ? 'ahead' : 'behind',
           })}
         </p>
       ) : null}
