@@ -45,6 +45,8 @@ export interface StackOptions {
   masterKids?: string[];
   /** The workers' egress addresses (EGRESS_IPS): whitelisted keys must allow them all. */
   egressIps?: string[];
+  /** ALLOW_WITHDRAWAL_KEYS: keys that can withdraw are flagged, not refused. */
+  allowWithdrawalKeys?: boolean;
   retryBaseMs?: number;
   exchangeTimeoutMs?: number;
 }
@@ -118,6 +120,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PERMISSION_RECHECK_MS: 24 * 3_600_000,
       REFRESH_BATCH_SIZE: 50,
       EGRESS_IPS: options.egressIps ?? [],
+      ALLOW_WITHDRAWAL_KEYS: options.allowWithdrawalKeys ?? false,
       SNAPSHOT_INTERVAL_MS: 3_600_000,
       LOCK_DURATION_MS: 5_000,
       STALLED_INTERVAL_MS: 5_000,

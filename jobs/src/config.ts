@@ -13,6 +13,11 @@ const JobsConfigSchema = z.object({
   EGRESS_IP: z.string().min(1).max(64).default('default'),
   /** Every address workers reach exchanges from: a key whitelisting only some of them is refused. */
   EGRESS_IPS: egressIpList,
+  /** Accept keys that can withdraw (flagged on the connection) instead of refusing them and erasing the secret. */
+  ALLOW_WITHDRAWAL_KEYS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),

@@ -40,6 +40,7 @@ export interface JobsDeps {
     | 'PERMISSION_RECHECK_MS'
     | 'REFRESH_BATCH_SIZE'
     | 'EGRESS_IPS'
+    | 'ALLOW_WITHDRAWAL_KEYS'
     | 'SNAPSHOT_INTERVAL_MS'
   >;
 }

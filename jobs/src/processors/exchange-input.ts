@@ -18,6 +18,7 @@ export function exchangeInput(
     throttle: deps.budget,
     sequencer: deps.sequencer,
     egressIps: deps.config.EGRESS_IPS,
+    allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   };

@@ -104,6 +104,7 @@ async function refreshAccount(
   if (outcome.ok && outcome.permissions) {
     const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
       trading: connection.needsTrading,
+      allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
     });
     if (refusal) {
       if (refusal === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, refusal);

@@ -10,6 +10,7 @@ export const WARNING_CODES = [
   'SAME_ACCOUNT_AS_OTHER',
   'ACCOUNT_CHANGED',
   'FUTURES_NOT_ENABLED',
+  'WITHDRAWALS_ENABLED',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -45,6 +46,15 @@ export async function connectionWarnings(
       code: 'IP_UNRESTRICTED',
       message:
         'This key works from any IP address: restrict it to Keyport’s addresses. Binance also ends the trading rights of unrestricted keys after a while.',
+      detail: null,
+    });
+  }
+  // only where the deployment accepts such keys (ALLOW_WITHDRAWAL_KEYS); elsewhere they are refused
+  if (c.permissions?.withdraw === true) {
+    warnings.push({
+      code: 'WITHDRAWALS_ENABLED',
+      message:
+        'This key can withdraw funds: a leak of it could empty the account. Switch withdrawals off on the exchange.',
       detail: null,
     });
   }

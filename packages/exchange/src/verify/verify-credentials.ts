@@ -51,6 +51,8 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   throttle?: RequestThrottle;
   /** Every address Keyport's workers call from: a whitelist must allow them all. */
   egressIps?: readonly string[];
+  /** This deployment accepts keys that can withdraw (flagged, not refused). */
+  allowWithdrawals?: boolean;
   /** The connection is for trading: a key the exchange reports as unable to trade is refused. */
   needsTrading?: boolean;
   /** One signed request per key at a time across workers, for exchanges with strict nonces (Kraken). */
@@ -238,7 +240,10 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
     const { permissions } = probe;
-    const refusal = refusalOf(permissions, input.egressIps, { trading: input.needsTrading });
+    const refusal = refusalOf(permissions, input.egressIps, {
+      trading: input.needsTrading,
+      allowWithdrawals: input.allowWithdrawals,
+    });
     if (refusal) return { ok: false, reason: refusal, permissions };
 
     // with one wallet its balances came with the credential check: no step to show, no write to make

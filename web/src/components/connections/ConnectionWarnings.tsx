@@ -14,6 +14,7 @@ const KNOWN = new Set([
   'SAME_ACCOUNT_AS_OTHER',
   'ACCOUNT_CHANGED',
   'FUTURES_NOT_ENABLED',
+  'WITHDRAWALS_ENABLED',
 ]);
 
 /** What may break this connection soon, each with what to do, in the reader's language. */
