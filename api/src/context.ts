@@ -7,6 +7,7 @@ import type { Queue } from 'bullmq';
 import type { PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { TokenScope } from './modules/tokens/token-scopes';
 
 /** Long-lived resources the api is built from; tests build their own. */
 export interface ApiDeps {
@@ -28,7 +29,12 @@ export interface ApiDeps {
 
 export interface Viewer {
   userId: string;
-  sessionId: string;
+  /** The signed-in session, or null for an API token. */
+  sessionId: string | null;
+  /** The API token the request came with, or null for a session. */
+  tokenId: string | null;
+  /** What the token may do; null for a session, which may do everything. */
+  scopes: ReadonlySet<TokenScope> | null;
 }
 
 /** Per-operation context: a forked EntityManager, the viewer, and a way to set cookies on the response. */

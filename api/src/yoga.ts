@@ -3,6 +3,8 @@ import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'gra
 import type { ApiDeps, Context } from './context';
 import { resolveSession } from './modules/accounts/session-lookup';
 import { readSessionToken } from './modules/accounts/session-token';
+import { resolveApiToken } from './modules/tokens/token-lookup';
+import { API_TOKEN_PREFIX } from './modules/tokens/token-secret';
 import { schema } from './schema/schema';
 
 /** Cookies set by resolvers, keyed by the request they answer. */
@@ -53,7 +55,11 @@ export function createKeyportYoga(
     context: async ({ request }) => {
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);
-      const viewer = token ? await resolveSession(em, token) : null;
+      // kp_… is an API token; anything else (or a kp_… that is none) a session
+      const viewer = token
+        ? ((token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(em, token) : null) ??
+          (await resolveSession(em, token)))
+        : null;
       return {
         deps,
         em,

@@ -3,11 +3,12 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
+import type { TokenScope } from '../modules/tokens/token-scopes';
 
 /** The schema builder: plugins, scalars and auth scopes. Types live in the feature modules. */
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { signedIn: boolean };
+  AuthScopes: { signedIn: boolean; session: boolean; scope: TokenScope };
   DefaultInputFieldRequiredness: true;
   DefaultFieldNullability: false;
   Scalars: {
@@ -21,12 +22,21 @@ export const builder = new SchemaBuilder<{
   // fields are non-null unless marked otherwise: clients get precise types
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (context) => ({ signedIn: context.viewer !== null }),
+    authScopes: ({ viewer }) => ({
+      signedIn: viewer !== null,
+      // a signed-in person, not a token: managing tokens and sessions
+      session: viewer !== null && viewer.tokenId === null,
+      scope: (scope: TokenScope) => viewer !== null && (viewer.scopes === null || viewer.scopes.has(scope)),
+    }),
     authorizeOnSubscribe: true,
-    unauthorizedError: () =>
-      new GraphQLError('Sign in to do this.', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } },
-      }),
+    unauthorizedError: (_parent, { viewer }) =>
+      viewer?.tokenId
+        ? new GraphQLError('This API token is not allowed to do this: it lacks the scope this field needs.', {
+            extensions: { code: 'FORBIDDEN', http: { status: 200 } },
+          })
+        : new GraphQLError('Sign in to do this.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } },
+          }),
   },
   errors: { defaultTypes: [] },
 });

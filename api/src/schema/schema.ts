@@ -7,6 +7,8 @@ import '../modules/connections/mutations';
 import '../modules/connections/subscriptions';
 import '../modules/portfolio/queries';
 import '../modules/portfolio/subscriptions';
+import '../modules/tokens/queries';
+import '../modules/tokens/mutations';
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
 

@@ -71,5 +71,6 @@ export async function signIn(
 }
 
 export async function signOut(em: EntityManager, viewer: Viewer): Promise<void> {
+  if (!viewer.sessionId) return;
   await em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
 }

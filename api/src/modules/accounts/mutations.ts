@@ -46,7 +46,7 @@ builder.mutationField('signIn', (t) =>
 builder.mutationField('signOut', (t) =>
   t.boolean({
     description: 'Revokes the current session everywhere it is used.',
-    authScopes: { signedIn: true },
+    authScopes: { session: true },
     resolve: async (_root, _args, { em, viewer, deps, setCookie }) => {
       if (viewer) await signOut(em, viewer);
       setCookie(clearedSessionCookie(deps.cookieSecure));

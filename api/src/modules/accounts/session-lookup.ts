@@ -28,5 +28,5 @@ export async function resolveSession(em: EntityManager, token: string): Promise<
       'run',
     );
   }
-  return { userId: session.user_id, sessionId: session.id };
+  return { userId: session.user_id, sessionId: session.id, tokenId: null, scopes: null };
 }

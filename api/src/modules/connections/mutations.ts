@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
   connectExchange: t.field({
     type: ExchangeConnectionRef,
     description: 'Stores the credentials encrypted and starts verifying them in the background.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: {
       types: [
         UnknownExchangeError,
@@ -82,7 +82,7 @@ builder.mutationFields((t) => ({
   verifyExchangeConnection: t.field({
     type: ExchangeConnectionRef,
     description: 'Tests the stored keys again.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => verifyAgain(ctx, ctx.viewer!, String(id)),
@@ -91,14 +91,14 @@ builder.mutationFields((t) => ({
     type: ExchangeConnectionRef,
     description:
       'Reads a connected account’s balances again now (they are also refreshed every minute); `lastSyncedAt` and `portfolioUpdated` follow.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => refreshConnectionBalances(ctx, ctx.viewer!, String(id)),
   }),
   renameExchangeConnection: t.field({
     type: ExchangeConnectionRef,
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: { types: [NotFoundError, DuplicateLabelError, ValidationError] },
     args: { id: t.arg.id(), label: t.arg.string() },
     resolve: (_root, { id, label }, ctx) => renameConnection(ctx, ctx.viewer!, String(id), label),
@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
   updateExchangeCredentials: t.field({
     type: ExchangeConnectionRef,
     description: 'Replaces the keys in place: history is kept, the new keys are verified.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: { types: [NotFoundError, MissingCredentialError, DuplicateKeyError, ValidationError] },
     args: { id: t.arg.id(), credentials: t.arg({ type: CredentialsInput }) },
     resolve: (_root, { id, credentials }, ctx) =>
@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
   deleteExchangeConnection: t.field({
     type: ExchangeConnectionRef,
     description: 'Erases the stored keys and balances at once; the audit trail is kept.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:write' },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => deleteConnection(ctx, ctx.viewer!, String(id)),

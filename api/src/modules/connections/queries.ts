@@ -7,14 +7,14 @@ builder.queryFields((t) => ({
   exchangeConnections: t.field({
     type: [ExchangeConnectionRef],
     description: 'The viewer’s connections, oldest first.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:read' },
     resolve: (_root, _args, { em, viewer }) => listOwnConnections(em, viewer!),
   }),
   exchangeConnection: t.field({
     type: ExchangeConnectionRef,
     nullable: true,
     description: 'One of the viewer’s connections; null when missing or not theirs.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:read' },
     args: { id: t.arg.id() },
     resolve: (_root, { id }, { em, viewer }) =>
       findOwnConnection(em, viewer!, String(id)).catch((error) => {

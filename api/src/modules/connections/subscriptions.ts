@@ -18,7 +18,7 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
     description:
       'Every change of the viewer’s connections (or of one, with `id`), re-read from the database. ' +
       'Delivery is at-most-once: re-query after reconnecting.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'connections:read' },
     args: { id: t.arg.id({ required: false }) },
     subscribe: async (_root, { id }, { em, viewer, deps }) => {
       const ownerId = viewer!.userId;

@@ -7,7 +7,7 @@ builder.queryField('portfolio', (t) =>
     type: PortfolioRef,
     description:
       'Everything the viewer holds on every connected exchange, merged by asset and valued in `quote`.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'portfolio:read' },
     args: { quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }) },
     resolve: (_root, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
   }),
@@ -23,7 +23,7 @@ builder.queryField('portfolioHistory', (t) =>
     type: [PortfolioPointRef],
     description:
       'The viewer’s total over time, oldest first: a point every few minutes for the last day, hourly up to 30 days, daily beyond.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'portfolio:read' },
     args: {
       range: t.arg({ type: HistoryRangeEnum, required: false, defaultValue: 'DAY' }),
       quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }),

@@ -14,7 +14,7 @@ builder.subscriptionField('portfolioUpdated', (t) =>
     type: PortfolioRef,
     description:
       'The viewer’s portfolio, valued again each time their balances change. At-most-once: re-query after reconnecting.',
-    authScopes: { signedIn: true },
+    authScopes: { scope: 'portfolio:read' },
     args: { quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }) },
     subscribe: (_root, _args, { viewer, deps }) => {
       const ownerId = viewer!.userId;

@@ -7,6 +7,7 @@ import { Migration20261201114000 } from './Migration20261201114000';
 import { Migration20261201115500 } from './Migration20261201115500';
 import { Migration20261201140000 } from './Migration20261201140000';
 import { Migration20261201143000 } from './Migration20261201143000';
+import { Migration20261201150000 } from './Migration20261201150000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201115500', class: Migration20261201115500 },
   { name: 'Migration20261201140000', class: Migration20261201140000 },
   { name: 'Migration20261201143000', class: Migration20261201143000 },
+  { name: 'Migration20261201150000', class: Migration20261201150000 },
 ];
