@@ -157,17 +157,24 @@ describe('Bybit clock skew', () => {
     stack.sim.addFault({ kind: 'clock-skew', apiKey: keys.apiKey, offsetMs: 120_000 });
     try {
       const id = await connect('Bybit persistent skew', keys);
-      await waitForStatus(api, id, (s) => s === 'CLOCK_SKEW');
-      const { exchangeConnection } = await api.ok<{
-        exchangeConnection: {
-          statusReason: { code: string; retrying: boolean; clockOffsetMs: number | null };
-        };
-      }>(
-        'query ($id: ID!) { exchangeConnection(id: $id) { statusReason { code retrying clockOffsetMs } } }',
-        {
-          id,
-        },
-      );
+      type Reason = { code: string; retrying: boolean; clockOffsetMs: number | null };
+      // read status and reason together: between retries the connection is VERIFYING again, without a reason
+      let reason: Reason | null = null;
+      await expect
+        .poll(
+          async () => {
+            const { exchangeConnection } = await api.ok<{
+              exchangeConnection: { status: string; statusReason: Reason | null };
+            }>('query ($id: ID!) { exchangeConnection(id: $id) { status statusReason { code retrying clockOffsetMs } } }', {
+              id,
+            });
+            if (exchangeConnection.status === 'CLOCK_SKEW') reason = exchangeConnection.statusReason;
+            return exchangeConnection.status;
+          },
+          { timeout: 20_000, interval: 50 },
+        )
+        .toBe('CLOCK_SKEW');
+      const exchangeConnection = { statusReason: reason as unknown as Reason };
       expect(exchangeConnection.statusReason).toMatchObject({ code: 'CLOCK_SKEW', retrying: true });
       // our request was 120 s behind Bybit's clock (give or take the round trip)
       expect(exchangeConnection.statusReason.clockOffsetMs).toBeGreaterThan(-122_000);

@@ -77,7 +77,7 @@ export class SimState {
   private prices: Record<string, string> = { ...DEFAULT_USD_PRICES };
   private tickerBook = new Map<string, { last: string; open24h: string }>();
   /** Kraken: the highest nonce each key has used; a request must send a larger one. */
-  private nonces = new Map<string, number>();
+  private nonces = new Map<string, bigint>();
 
   constructor(
     private readonly fixture: SimFixture,
@@ -206,8 +206,8 @@ export class SimState {
   }
 
   /** Records `nonce` for the key when it is larger than every nonce the key sent before (Kraken's rule). */
-  acceptNonce(apiKey: string, nonce: number): boolean {
-    if (nonce <= (this.nonces.get(apiKey) ?? 0)) return false;
+  acceptNonce(apiKey: string, nonce: bigint): boolean {
+    if (nonce <= (this.nonces.get(apiKey) ?? 0n)) return false;
     this.nonces.set(apiKey, nonce);
     return true;
   }

@@ -60,7 +60,7 @@ export class SharedNonceSequencer implements NonceSequencer {
     const last = `${this.options.prefix}:nonce-last:${exchangeId}:${keyId}`;
     const token = randomBytes(12).toString('hex');
     const deadline = Date.now() + this.maxWaitMs;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const answer = await this.redis.keyportTakeTurn(lock, last, token, this.lockMs);
       if (answer > 0) {
         let released = false;
@@ -75,8 +75,10 @@ export class SharedNonceSequencer implements NonceSequencer {
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new RateBudgetError(exchangeId, -answer, 'queue-too-long');
-      // the holder's request takes a round trip to the exchange: look again soon, a little apart from the others
-      await sleep(Math.min(left, -answer, 3 + Math.floor(Math.random() * 5)));
+      // the holder's request takes a round trip to the exchange: look again soon, then less and less often
+      // (2 ms doubling to 50 ms, jittered), never past the lock's own lapse
+      const backoff = Math.min(50, 2 * 2 ** attempt) * (0.5 + Math.random() / 2);
+      await sleep(Math.min(left, -answer, backoff));
     }
   }
 }

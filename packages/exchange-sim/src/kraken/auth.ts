@@ -22,7 +22,7 @@ export function authenticateKraken(req: SimRequest, ctx: VenueContext): KrakenAu
   if (!krakenSignatureValid(key.secret, req.path, nonce, req.body, signature))
     return refuse(krakenErrors.invalidSignature());
   // a nonce not above the key's last one is refused, even a correctly signed one: two senders race here
-  if (!ctx.state.acceptNonce(apiKey, Number(nonce))) return refuse(krakenErrors.invalidNonce());
+  if (!ctx.state.acceptNonce(apiKey, BigInt(nonce))) return refuse(krakenErrors.invalidNonce());
   if (key.allowedIps.length > 0 && !key.allowedIps.includes(req.ip))
     return refuse(krakenErrors.permissionDenied('ip-not-allowed'));
   return { ok: true, ...match };

@@ -29,8 +29,10 @@ interface Pooled {
   /** ccxt caches per-account discoveries in options (Bybit's unified-account probe, KuCoin's HF flag…). */
   pristineOptions: Record<string, unknown>;
   idleSince: number;
-  /** Strict-nonce exchanges: whose turns this lease's private requests take (unset while idle). */
+  /** Strict-nonce exchanges: whose turns this lease's requests take (unset while idle). */
   sequence?: NonceTurnSource;
+  /** Strict-nonce exchanges: takes the key's turn once a request has its budget slot. */
+  takeTurn?: () => Promise<void>;
 }
 
 // Every field ccxt signs with or sends; all of them leave the instance when a lease ends.
@@ -97,7 +99,8 @@ export class ClientPool {
     Object.assign(exchange, definedCredentials(options));
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
-    exchange.throttle = throttled(exchange, budgetId(options.exchangeId, options.sandbox), options.throttle);
+    const budget = throttled(exchange, budgetId(options.exchangeId, options.sandbox), options.throttle);
+    exchange.throttle = budget;
     const apiKey = options.credentials.apiKey;
     pooled.sequence =
       options.sequencer && apiKey && STRICT_NONCE_EXCHANGES.has(options.exchangeId)
@@ -107,6 +110,12 @@ export class ClientPool {
             keyId: nonceKeyId(apiKey),
           }
         : undefined;
+    const { takeTurn } = pooled;
+    if (pooled.sequence && takeTurn)
+      exchange.throttle = async (cost?: number) => {
+        await budget(cost);
+        await takeTurn();
+      };
     delete pooled.trace.status;
     delete pooled.trace.retryAfterMs;
     let released = false;
@@ -145,7 +154,7 @@ export class ClientPool {
       idleSince: Date.now(),
     };
     if (STRICT_NONCE_EXCHANGES.has(options.exchangeId))
-      installNonceSequencing(exchange, () => pooled.sequence);
+      pooled.takeTurn = installNonceSequencing(exchange, () => pooled.sequence).takeTurn;
     return pooled;
   }
 

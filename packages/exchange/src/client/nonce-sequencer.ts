@@ -26,28 +26,51 @@ export interface NonceTurnSource {
 }
 
 /**
- * Routes the instance's private requests through the sequencer for as long as `current()` names one (the
- * pool sets it per lease): one request of the key at a time, signed with the nonce the turn handed out.
+ * Makes the instance sign each request with the key's turn, for as long as `current()` names a sequencer (the
+ * pool sets it per lease). The turn is taken once the request has its slot in the rate budget (`takeTurn`,
+ * called from the throttle), so the key is held only from signing to the answer, never during a budget wait;
+ * the answer, or a failure to sign, ends it.
  */
-export function installNonceSequencing(exchange: Exchange, current: () => NonceTurnSource | undefined): void {
+export function installNonceSequencing(
+  exchange: Exchange,
+  current: () => NonceTurnSource | undefined,
+): { takeTurn(): Promise<void> } {
   const target = exchange as unknown as {
-    fetch2: (path: unknown, api?: unknown, ...rest: unknown[]) => Promise<unknown>;
+    sign: (...args: unknown[]) => unknown;
+    fetch: (...args: unknown[]) => Promise<unknown>;
     nonce: () => number;
   };
-  const fetch2 = target.fetch2;
-  const clockNonce = target.nonce;
-  let granted: number | undefined;
-  target.nonce = () => granted ?? clockNonce.call(exchange);
-  target.fetch2 = async (path, api, ...rest) => {
-    const source = current();
-    if (!source || api !== 'private') return fetch2.call(exchange, path, api, ...rest);
-    const turn = await source.sequencer.turn(source.exchangeId, source.keyId);
-    granted = turn.nonce;
+  const { sign, fetch, nonce: clockNonce } = target;
+  let turn: { nonce: number; release(): Promise<void> } | undefined;
+  const endTurn = async () => {
+    const ending = turn;
+    turn = undefined;
+    await ending?.release();
+  };
+  target.nonce = () => turn?.nonce ?? clockNonce.call(exchange);
+  target.sign = (...args) => {
     try {
-      return await fetch2.call(exchange, path, api, ...rest);
-    } finally {
-      granted = undefined;
-      await turn.release();
+      return sign.apply(exchange, args);
+    } catch (error) {
+      void endTurn();
+      throw error;
     }
+  };
+  target.fetch = async (...args) => {
+    try {
+      return await fetch.apply(exchange, args);
+    } finally {
+      await endTurn();
+    }
+  };
+  return {
+    async takeTurn() {
+      const source = current();
+      if (!source) return;
+      // one request of a lease at a time holds the turn; a second waits for it like another worker would
+      const next = await source.sequencer.turn(source.exchangeId, source.keyId);
+      await endTurn();
+      turn = next;
+    },
   };
 }

@@ -111,8 +111,9 @@ export async function fetchBalanceResyncingClock(
       return await exchange.fetchBalance({ ...params });
     } catch (again) {
       if (classifyError(again).reason !== 'CLOCK_SKEW') throw again;
-      // what the exchange says it saw, else what its time endpoint told us (then the two clocks disagree)
-      throw new ClockSkewError(offsetInRefusal(again) ?? difference, again);
+      // the request was signed with the measured correction: what the exchange still saw is left on top of it
+      // (Bybit says), else the time endpoint's measure is all there is (then the two clocks disagree)
+      throw new ClockSkewError(difference + (offsetInRefusal(again) ?? 0), again);
     }
   }
 }
