@@ -165,9 +165,12 @@ describe('Bybit clock skew', () => {
           async () => {
             const { exchangeConnection } = await api.ok<{
               exchangeConnection: { status: string; statusReason: Reason | null };
-            }>('query ($id: ID!) { exchangeConnection(id: $id) { status statusReason { code retrying clockOffsetMs } } }', {
-              id,
-            });
+            }>(
+              'query ($id: ID!) { exchangeConnection(id: $id) { status statusReason { code retrying clockOffsetMs } } }',
+              {
+                id,
+              },
+            );
             if (exchangeConnection.status === 'CLOCK_SKEW') reason = exchangeConnection.statusReason;
             return exchangeConnection.status;
           },

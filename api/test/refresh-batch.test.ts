@@ -42,7 +42,7 @@ async function refreshInOneJob(ids: string[]): Promise<Record<string, number>> {
   const since = Date.now();
   await enqueueRefreshBatches(
     stack.jobsDeps.refreshQueue,
-    ids.map((connectionId) => ({ connectionId, credentialVersion: 1 })),
+    [ids.map((connectionId) => ({ connectionId, credentialVersion: 1 }))],
     ids.length,
   );
   const [job] = (await stack.jobsDeps.refreshQueue.getJobs(['waiting', 'active', 'prioritized'])).filter(

@@ -1,4 +1,4 @@
-import { enqueueRefreshBatches } from '@keyport/queue/refresh-balances';
+import { enqueueRefreshBatches, type RefreshTarget } from '@keyport/queue/refresh-balances';
 import type { JobsDeps } from './deps';
 import { startPeriodic } from './periodic';
 
@@ -17,7 +17,9 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
   const rows = await deps.orm.em
     .fork()
     .getConnection()
-    .execute<{ id: string; credential_version: number; exchange_id: string; sandbox: boolean }[]>(
+    .execute<
+      { id: string; credential_version: number; exchange_id: string; sandbox: boolean; claim: string }[]
+    >(
       `with due as (
          select id from exchange_connections
          where deleted_at is null and credentials is not null and status = 'CONNECTED'
@@ -29,21 +31,19 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
          for update skip locked
        )
        update exchange_connections c set refresh_queued_at = now() from due where c.id = due.id
-       returning c.id, c.credential_version, c.exchange_id, c.sandbox`,
+       returning c.id, c.credential_version, c.exchange_id, c.sandbox, c.refresh_queued_at::text as claim`,
       [every, Math.max(1, Math.floor(every / 5)), requeueAfterMs(every), BATCH],
     );
   try {
     // one exchange per job: a slow or paused venue holds up its own accounts only
-    const byVenue = new Map<string, { connectionId: string; credentialVersion: number }[]>();
+    const byVenue = new Map<string, RefreshTarget[]>();
     for (const row of rows) {
       const venue = `${row.exchange_id}:${row.sandbox}`;
-      byVenue.set(venue, [
-        ...(byVenue.get(venue) ?? []),
-        { connectionId: row.id, credentialVersion: row.credential_version },
-      ]);
+      const targets = byVenue.get(venue) ?? [];
+      targets.push({ connectionId: row.id, credentialVersion: row.credential_version, claim: row.claim });
+      byVenue.set(venue, targets);
     }
-    for (const targets of byVenue.values())
-      await enqueueRefreshBatches(deps.refreshQueue, targets, deps.config.REFRESH_BATCH_SIZE);
+    await enqueueRefreshBatches(deps.refreshQueue, [...byVenue.values()], deps.config.REFRESH_BATCH_SIZE);
   } catch (error) {
     // not queued: give the claims back so the next sweep tries, rather than after the re-queue timeout
     await deps.orm.em
@@ -61,7 +61,8 @@ export async function sweepRefreshes(deps: JobsDeps): Promise<number> {
 /** A claim this old is queued again: long enough for a backlog to drain, short enough that a flushed
  * Redis delays refreshes by minutes only. A refresh clears its claim when it has read the balances. */
 export function requeueAfterMs(every: number): number {
-  // re-adding a job still queued is a no-op (same job id): this only bounds how long a lost one is missed
+  // a job still queued for an account claimed again since leaves it to the newer job (its claim no longer
+  // matches): this only bounds how long a lost one is missed
   return Math.max(2 * every, 10_000);
 }
 

@@ -8,7 +8,7 @@ import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
 import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
-import { Lanes } from './processors/lanes';
+import { ExchangeLanes } from './processors/lanes';
 import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
 import { retryDelay } from './processors/retryable-verification-error';
 import { type VerifyResult, verifyConnection } from './processors/verify-connection';
@@ -25,7 +25,7 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-const REFRESH_JOBS_AT_ONCE = 4;
+const REFRESH_JOBS_AT_ONCE = 8;
 
 /** What every queue's worker shares: Redis, prefix, concurrency, and how soon a dead worker's job moves on. */
 function workerOptions(deps: JobsDeps) {
@@ -62,9 +62,10 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
       logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
-  // a refresh job holds a batch of accounts; the lanes keep the worker's requests in flight at
-  // VERIFY_CONCURRENCY, and a few jobs at once let one batch load and write while the others read
-  const lanes = new Lanes(config.VERIFY_CONCURRENCY);
+  // a refresh job holds a batch of one exchange's accounts; each exchange's lanes keep the worker's requests
+  // to it at VERIFY_CONCURRENCY, and several jobs at once let batches load and write while others read, and
+  // a slow exchange's jobs not stop the others'
+  const lanes = new ExchangeLanes(config.VERIFY_CONCURRENCY);
   const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
     REFRESH_BALANCES_QUEUE,
     (job) => refreshBalances(job, deps, lanes),

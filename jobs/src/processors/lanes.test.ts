@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lanes } from './lanes';
+import { ExchangeLanes, Lanes } from './lanes';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -36,5 +36,20 @@ describe('Lanes', () => {
       ),
     );
     expect(started).toBe(3);
+  });
+
+  it('gives each exchange its own lanes: one exchange stuck does not hold up another', async () => {
+    const lanes = new ExchangeLanes(1);
+    let unstick = () => {};
+    const stuck = lanes.of('slow').run(
+      () =>
+        new Promise<void>((resolve) => {
+          unstick = resolve;
+        }),
+    );
+    await expect(lanes.of('fast').run(async () => 'read')).resolves.toBe('read');
+    expect(lanes.of('slow')).toBe(lanes.of('slow'));
+    unstick();
+    await stuck;
   });
 });

@@ -21,3 +21,19 @@ export class Lanes {
     }
   }
 }
+
+/** A set of lanes per exchange: a slow or paused exchange fills its own lanes, never another's. */
+export class ExchangeLanes {
+  private readonly byExchange = new Map<string, Lanes>();
+
+  constructor(readonly sizePerExchange: number) {}
+
+  of(exchangeId: string): Lanes {
+    let lanes = this.byExchange.get(exchangeId);
+    if (!lanes) {
+      lanes = new Lanes(this.sizePerExchange);
+      this.byExchange.set(exchangeId, lanes);
+    }
+    return lanes;
+  }
+}

@@ -19,7 +19,7 @@ import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
 import { eraseUnsafeKey } from './erase-unsafe-key';
 import { exchangeInput, storedUnreadable } from './exchange-input';
-import type { Lanes } from './lanes';
+import type { ExchangeLanes } from './lanes';
 import { decrypt } from './open-stored-credentials';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
@@ -37,12 +37,12 @@ type AccountResult =
  * are as stored (most refreshes), one write and one round of notices; an account whose balances moved, whose
  * key is now refused or whose rights changed is written on its own, with its audit event. A transient
  * failure keeps the account connected with its last balances (see lastSyncedAt) until the exchange's wait
- * is over. Exchange requests wait for a lane of `lanes`, shared by all of the worker's refresh jobs.
+ * is over. Exchange requests wait for a lane of their exchange, shared by all of the worker's refresh jobs.
  */
 export async function refreshBalances(
   job: Job<RefreshBalancesPayload>,
   deps: JobsDeps,
-  lanes: Lanes,
+  lanes: ExchangeLanes,
 ): Promise<RefreshResult> {
   const targets = refreshTargets(job.data);
   const em = deps.orm.em.fork();
@@ -72,35 +72,43 @@ export async function refreshBalances(
     kept: 0,
   };
   for (const result of results) counts[result.outcome] += 1;
-  await saveUnchanged(deps, em, results);
-  await deferFailed(deps, em, results);
+  // independent writes: one failing must not skip the other (the job then fails, and the sweep retries)
+  const written = await Promise.allSettled([
+    saveUnchanged(deps, em, results),
+    deferFailed(deps, em, results),
+  ]);
+  const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) throw failed.reason;
   return counts;
 }
 
 async function refreshAccount(
   deps: JobsDeps,
   em: EntityManager,
-  lanes: Lanes,
+  lanes: ExchangeLanes,
   connection: WorkerConnectionRow,
   storedBalances: readonly BalanceRow[],
 ): Promise<AccountResult> {
   const writer = ConnectionWriter.of(deps, em, connection);
-  const credentials = decrypt(deps, writer);
+
+  // a key's rights can change after it was connected (withdrawals switched on): read them again daily
+  const lastVerified = connection.lastVerifiedAt?.getTime() ?? 0;
+  const recheckPermissions = Date.now() - lastVerified > deps.config.PERMISSION_RECHECK_MS;
+  // the keys are opened only once a lane is free, and dropped with the request
+  const outcome = await lanes.of(connection.exchangeId).run(async () => {
+    const credentials = decrypt(deps, writer);
+    return credentials
+      ? readBalances({ ...exchangeInput(deps, connection, credentials), recheckPermissions })
+      : null;
+  });
   // not something a retry fixes soon (a keyring without the key): left for the re-queue timeout
-  if (!credentials)
+  if (!outcome)
     return {
       outcome: 'kept',
       connectionId: connection.id,
       reason: 'CREDENTIALS_UNREADABLE',
       retryAfterMs: requeueAfterMs(deps.config.BALANCE_REFRESH_MS),
     };
-
-  // a key's rights can change after it was connected (withdrawals switched on): read them again daily
-  const lastVerified = connection.lastVerifiedAt?.getTime() ?? 0;
-  const recheckPermissions = Date.now() - lastVerified > deps.config.PERMISSION_RECHECK_MS;
-  const outcome = await lanes.run(() =>
-    readBalances({ ...exchangeInput(deps, connection, credentials), recheckPermissions }),
-  );
   if (outcome.ok && outcome.permissions) {
     const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
       trading: connection.needsTrading,
@@ -123,6 +131,7 @@ async function refreshAccount(
         connectionId: connection.id,
         credentialVersion: connection.credentialVersion,
         unreadableWallets: storedUnreadable(outcome.unreadableWallets),
+        syncedText: connection.syncedText,
       };
       return { outcome: 'unchanged', refreshed };
     }
@@ -190,7 +199,8 @@ async function deferFailed(deps: JobsDeps, em: EntityManager, results: AccountRe
   const byPause = new Map<number, string[]>();
   for (const result of results) {
     if (result.outcome !== 'kept') continue;
-    const pauseMs = result.retryAfterMs ?? Math.min(every, 30_000);
+    // whole seconds: a paused exchange's accounts share one statement, not one per millisecond of wait
+    const pauseMs = Math.ceil((result.retryAfterMs ?? Math.min(every, 30_000)) / 1000) * 1000;
     byPause.set(pauseMs, [...(byPause.get(pauseMs) ?? []), result.connectionId]);
   }
   for (const [pauseMs, ids] of byPause) await deferRefreshes(em, ids, requeueAfterMs(every), pauseMs);

@@ -9,11 +9,18 @@ export const REFRESH_BALANCES_JOB = 'refresh';
 /** Accounts per sweep job: one load, one write and one queue round trip serve them all. */
 export const REFRESH_BATCH_MAX = 200;
 
-export type RefreshTarget = VerifyConnectionPayload;
+/**
+ * One account of a job. `claim` is the sweeper's claim on it (refresh_queued_at as PostgreSQL printed it): a job
+ * whose claim was replaced by a newer one (the sweep queued the account again) leaves it to that newer job.
+ */
+const RefreshTargetSchema = VerifyConnectionPayloadSchema.extend({
+  claim: z.string().max(40).optional(),
+}).strict();
+export type RefreshTarget = z.infer<typeof RefreshTargetSchema>;
 export const RefreshBalancesPayloadSchema = z.union([
-  z.object({ connections: z.array(VerifyConnectionPayloadSchema).min(1).max(REFRESH_BATCH_MAX) }).strict(),
+  z.object({ connections: z.array(RefreshTargetSchema).min(1).max(REFRESH_BATCH_MAX) }).strict(),
   // a job queued before batches existed: one account, read the same way
-  VerifyConnectionPayloadSchema.transform((one) => ({ connections: [one] })),
+  VerifyConnectionPayloadSchema.transform((one) => ({ connections: [one as RefreshTarget] })),
 ]);
 export type RefreshBalancesPayload = z.input<typeof RefreshBalancesPayloadSchema>;
 
@@ -23,7 +30,7 @@ export function refreshTargets(data: unknown): RefreshTarget[] {
 }
 
 /** One pending "refresh now" per connection and key version: a click while one waits adds nothing. */
-export function refreshJobId({ connectionId, credentialVersion }: RefreshTarget): string {
+export function refreshJobId({ connectionId, credentialVersion }: VerifyConnectionPayload): string {
   return `refresh-${connectionId}-v${credentialVersion}`;
 }
 
@@ -38,10 +45,10 @@ export function createRefreshQueue(connection: Redis, prefix: string): Queue<Ref
   return new Queue<RefreshBalancesPayload>(REFRESH_BALANCES_QUEUE, { connection, prefix });
 }
 
-/** Queues one account's refresh now (a user asked), deduplicated per key version. */
+/** Queues one account's refresh now (a user asked), deduplicated per key version; it holds no claim. */
 export async function enqueueRefreshNow(
   queue: Queue<RefreshBalancesPayload>,
-  target: RefreshTarget,
+  target: VerifyConnectionPayload,
 ): Promise<void> {
   const one = VerifyConnectionPayloadSchema.parse(target);
   await queue.add(
@@ -52,19 +59,21 @@ export async function enqueueRefreshNow(
 }
 
 /**
- * Queues due accounts in jobs of `batchSize`, in the order given (the sweeper groups them by exchange, so a
- * slow exchange holds up only its own jobs). Not deduplicated: the sweeper's claim already queues each once.
+ * Queues due accounts in jobs of `batchSize`, group by group (the sweeper groups them by exchange, so a slow
+ * exchange holds up only its own jobs), all in one round trip: queued together or not at all.
  */
 export async function enqueueRefreshBatches(
   queue: Queue<RefreshBalancesPayload>,
-  targets: readonly RefreshTarget[],
+  groups: readonly (readonly RefreshTarget[])[],
   batchSize: number,
 ): Promise<number> {
   const size = Math.max(1, Math.min(REFRESH_BATCH_MAX, batchSize));
   const jobs = [];
-  for (let start = 0; start < targets.length; start += size) {
-    const connections = targets.slice(start, start + size).map((t) => VerifyConnectionPayloadSchema.parse(t));
-    jobs.push({ name: REFRESH_BALANCES_JOB, data: { connections }, opts: refreshJobOptions });
+  for (const targets of groups) {
+    for (let start = 0; start < targets.length; start += size) {
+      const connections = targets.slice(start, start + size).map((t) => RefreshTargetSchema.parse(t));
+      jobs.push({ name: REFRESH_BALANCES_JOB, data: { connections }, opts: refreshJobOptions });
+    }
   }
   if (jobs.length > 0) await queue.addBulk(jobs);
   return jobs.length;

@@ -24,6 +24,9 @@ export interface WorkerConnectionRow {
   permissions: KeyPermissions | null;
   exchangeAccountUid: string | null;
   lastVerifiedAt: Date | null;
+  /** The sweeper's claim (refresh_queued_at) and the last sync, as PostgreSQL prints them: compared, not read. */
+  claim: string | null;
+  syncedText: string | null;
 }
 
 /** Columns a worker may set; anything left out stays as it is. */
@@ -90,10 +93,12 @@ export interface WorkerRowRecord {
   exchange_account_uid: string | null;
   last_verified_at: Date | null;
   deleted_at: string | null;
+  claim: string | null;
+  synced: string | null;
 }
 
 export const WORKER_COLUMNS =
-  'id, owner_id, exchange_id, sandbox, account_types, needs_trading, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at';
+  'id, owner_id, exchange_id, sandbox, account_types, needs_trading, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at, refresh_queued_at::text as claim, last_synced_at::text as synced';
 
 /** The row as a job sees it, or null when it is deleted or holds other keys than the job's. */
 export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): WorkerConnectionRow | null {
@@ -113,6 +118,8 @@ export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): Wo
     permissions: row.permissions,
     exchangeAccountUid: row.exchange_account_uid,
     lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at) : null,
+    claim: row.claim,
+    syncedText: row.synced,
   };
 }
 

@@ -74,8 +74,8 @@ describe('refresh batch SQL', () => {
     const before = await db.orm.em.fork().count(ConnectionEvent, {});
     await db.orm.em.fork().nativeUpdate(ExchangeConnection, { id: b.connectionId }, { credentialVersion: 3 });
     const written = await markRefreshed(db.orm.em.fork(), [
-      { ...a, unreadableWallets: [{ wallet: 'swap', reason: 'READ_NOT_ALLOWED' }] },
-      { ...b, unreadableWallets: null },
+      { ...a, unreadableWallets: [{ wallet: 'swap', reason: 'READ_NOT_ALLOWED' }], syncedText: null },
+      { ...b, unreadableWallets: null, syncedText: null },
     ]);
     expect(written.map((r) => [r.id, r.status])).toEqual([[a.connectionId, 'PENDING']]);
     const rowA = await db.orm.em.fork().findOneOrFail(ExchangeConnection, a.connectionId);
@@ -85,9 +85,42 @@ describe('refresh batch SQL', () => {
     expect(rowB.lastSyncedAt ?? null).toBeNull();
     expect(await db.orm.em.fork().count(ConnectionEvent, {})).toBe(before);
     // read again with every wallet readable: the warning goes
-    await markRefreshed(db.orm.em.fork(), [{ ...a, unreadableWallets: null }]);
+    const [loaded] = await loadWorkerConnections(db.orm.em.fork(), [a]);
+    await markRefreshed(db.orm.em.fork(), [
+      { ...a, unreadableWallets: null, syncedText: loaded!.syncedText },
+    ]);
     const again = await db.orm.em.fork().findOneOrFail(ExchangeConnection, a.connectionId);
     expect(again.unreadableWallets ?? null).toBeNull();
+  });
+
+  it('leaves an account claimed again since the job was queued to the newer job', async () => {
+    const c = await seed('batch-claim');
+    const conn = db.orm.em.fork().getConnection();
+    const [first] = await conn.execute<{ claim: string }[]>(
+      'update exchange_connections set refresh_queued_at = now() where id = ? returning refresh_queued_at::text as claim',
+      [c.connectionId],
+    );
+    expect(await loadWorkerConnections(db.orm.em.fork(), [{ ...c, claim: first!.claim }])).toHaveLength(1);
+    await conn.execute(
+      "update exchange_connections set refresh_queued_at = now() + interval '1 second' where id = ?",
+      [c.connectionId],
+    );
+    expect(await loadWorkerConnections(db.orm.em.fork(), [{ ...c, claim: first!.claim }])).toEqual([]);
+    // a "refresh now" holds no claim and always runs
+    expect(await loadWorkerConnections(db.orm.em.fork(), [c])).toHaveLength(1);
+  });
+
+  it('does not mark an account synced over a refresh written since it was loaded', async () => {
+    const c = await seed('batch-race');
+    const [loaded] = await loadWorkerConnections(db.orm.em.fork(), [c]);
+    // another job refreshes it meanwhile (with new amounts)
+    await writeWorkerChange(db.orm.em.fork(), { id: c.connectionId, credentialVersion: 2 }, undefined, {
+      lastSyncedAt: new Date(),
+    });
+    const written = await markRefreshed(db.orm.em.fork(), [
+      { ...c, unreadableWallets: null, syncedText: loaded!.syncedText },
+    ]);
+    expect(written).toEqual([]);
   });
 
   it('dates a deferred claim back so that it is queued again after the pause, not before', async () => {

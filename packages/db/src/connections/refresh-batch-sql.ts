@@ -13,9 +13,14 @@ import {
 export interface RefreshRef {
   connectionId: string;
   credentialVersion: number;
+  /** The sweeper's claim the job was queued with; none for a "refresh now". */
+  claim?: string;
 }
 
-/** The rows of `refs` still live on the job's key version, in one query; the others are left out. */
+/**
+ * The rows of `refs` still live on the job's key version, in one query; the others are left out, and so is
+ * a row claimed again since the job was queued (a newer job has it).
+ */
 export async function loadWorkerConnections(
   em: EntityManager,
   refs: readonly RefreshRef[],
@@ -30,6 +35,7 @@ export async function loadWorkerConnections(
   return refs.flatMap((ref) => {
     const row = byId.get(ref.connectionId);
     const live = row ? toWorkerRow(row, ref.credentialVersion) : null;
+    if (ref.claim !== undefined && live?.claim !== ref.claim) return [];
     return live ? [live] : [];
   });
 }
@@ -95,6 +101,8 @@ export function sameBalances(
 export interface Refreshed {
   connectionId: string;
   credentialVersion: number;
+  /** last_synced_at as loaded: a refresh written meanwhile (with other amounts) wins over this one. */
+  syncedText: string | null;
   unreadableWallets: { wallet: string; reason: string }[] | null;
 }
 
@@ -107,7 +115,8 @@ export interface RefreshedRow {
 
 /**
  * Marks accounts read with unchanged balances: synced now, claim cleared, unreadable wallets noted; one
- * statement, each row only while it is live on the job's key version. Returns the rows it wrote.
+ * statement, each row only while it is live on the job's key version and no other refresh was written since
+ * it was loaded. Returns the rows it wrote.
  */
 export async function markRefreshed(em: EntityManager, items: readonly Refreshed[]): Promise<RefreshedRow[]> {
   if (items.length === 0) return [];
@@ -117,8 +126,9 @@ export async function markRefreshed(em: EntityManager, items: readonly Refreshed
     .execute(
       `update exchange_connections c
      set last_synced_at = ?, updated_at = ?, refresh_queued_at = null, unreadable_wallets = v.unreadable
-     from jsonb_to_recordset(?::jsonb) as v(id uuid, version int, unreadable jsonb)
+     from jsonb_to_recordset(?::jsonb) as v(id uuid, version int, unreadable jsonb, synced timestamptz)
      where c.id = v.id and c.credential_version = v.version and c.deleted_at is null
+       and c.last_synced_at is not distinct from v.synced
      returning c.id, c.owner_id, c.status, c.progress_step`,
       [
         now,
@@ -128,6 +138,7 @@ export async function markRefreshed(em: EntityManager, items: readonly Refreshed
             id: i.connectionId,
             version: i.credentialVersion,
             unreadable: i.unreadableWallets,
+            synced: i.syncedText,
           })),
         ),
       ],
