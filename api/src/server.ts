@@ -11,6 +11,7 @@ import { parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
 import { loadApiConfig } from './config';
 import type { ApiDeps } from './context';
+import { attachGraphqlWs } from './transport/graphql-ws';
 import { createKeyportYoga } from './yoga';
 
 async function main(): Promise<void> {
@@ -46,12 +47,15 @@ async function main(): Promise<void> {
     }
     yoga(req, res);
   });
+  // WebSocket (graphql-ws) on the same /graphql endpoint as HTTP and SSE
+  const ws = attachGraphqlWs(server, yoga);
   server.listen(config.PORT, config.HOST, () =>
     logger.info(`api listening on http://${config.HOST}:${config.PORT}/graphql`),
   );
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await ws.close();
     server.closeAllConnections();
     server.close();
     await deps.verifyQueue.close();

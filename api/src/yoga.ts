@@ -5,6 +5,8 @@ import { resolveSession } from './modules/accounts/session-lookup';
 import { readSessionToken } from './modules/accounts/session-token';
 import { resolveApiToken } from './modules/tokens/token-lookup';
 import { API_TOKEN_PREFIX } from './modules/tokens/token-secret';
+import { bodyLimit } from './schema/body-limit';
+import { queryLimits } from './schema/query-limits';
 import { schema } from './schema/schema';
 
 /** Cookies set by resolvers, keyed by the request they answer. */
@@ -51,7 +53,7 @@ export function createKeyportYoga(
       error: (...args) =>
         deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
     },
-    plugins: [useResponseCookies()],
+    plugins: [bodyLimit(), queryLimits(), useResponseCookies()],
     context: async ({ request }) => {
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);

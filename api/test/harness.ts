@@ -19,6 +19,7 @@ import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/k
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { ApiDeps } from '../src/context';
+import { attachGraphqlWs } from '../src/transport/graphql-ws';
 import { createKeyportYoga } from '../src/yoga';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -128,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const yoga = createKeyportYoga(apiDeps);
   const server: Server = createServer(yoga);
+  const ws = attachGraphqlWs(server, yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
@@ -148,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async close() {
       await stack.workers?.close();
+      await ws.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await apiDeps.verifyQueue.close();

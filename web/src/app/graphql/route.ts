@@ -22,9 +22,8 @@ async function proxy(request: Request): Promise<Response> {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
-      // @ts-expect-error Node's fetch needs duplex to stream a request body
-      duplex: 'half',
+      // read whole (a GraphQL body is small): the API wants its Content-Length to refuse oversized ones unread
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer(),
       signal: request.signal,
       cache: 'no-store',
     });

@@ -1,0 +1,122 @@
+// Both subscription transports on one endpoint, with real clients from npm: graphql-sse and graphql-ws get
+// the same live events, signed in by session or API token, and nothing for the anonymous.
+import { createClient as createWsClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type ApiClient, CONNECT_MUTATION, signedUpClient } from './client';
+import { type Stack, startStack } from './harness';
+import { addBinanceAccount } from './sim-accounts';
+
+let stack: Stack;
+let api: ApiClient;
+let wsUrl: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = await signedUpClient(stack.apiUrl);
+  wsUrl = stack.apiUrl.replace(/^http/, 'ws');
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const UPDATES = 'subscription { exchangeConnectionUpdated { id status } }';
+type Update = { exchangeConnectionUpdated: { id: string; status: string } };
+
+function wsSubscribe(authorization: string | null, query = UPDATES) {
+  const client = createWsClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: authorization ? { authorization } : {},
+    retryAttempts: 0,
+  });
+  const events: Update[] = [];
+  const errors: unknown[] = [];
+  const done = new Promise<void>((resolve) => {
+    client.subscribe<Update>(
+      { query },
+      {
+        next: (value) => {
+          if (value.data) events.push(value.data as Update);
+          if (value.errors) errors.push(...value.errors);
+        },
+        error: (error) => {
+          errors.push(error);
+          resolve();
+        },
+        complete: resolve,
+      },
+    );
+  });
+  return { events, errors, done, close: () => client.dispose() };
+}
+
+describe('subscription transports', () => {
+  it('delivers the same events over SSE and WebSocket, by session and by API token', async () => {
+    const { createApiToken } = await api.ok<{ createApiToken: { data: { token: string } } }>(
+      'mutation { createApiToken(input: { name: "ws", scopes: [CONNECTIONS_READ] }) { ... on MutationCreateApiTokenSuccess { data { token } } } }',
+    );
+    const sse = api.subscribe<Update>(UPDATES);
+    const bySession = wsSubscribe(`Bearer ${api.token}`);
+    const byToken = wsSubscribe(`Bearer ${createApiToken.data.token}`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const keys = addBinanceAccount(stack.sim);
+    const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(
+      CONNECT_MUTATION,
+      {
+        input: {
+          exchangeId: 'binance',
+          label: 'Live twice',
+          credentials: { apiKey: keys.apiKey, secret: keys.secret },
+        },
+      },
+    );
+    const id = connectExchange.data.id;
+    await sse.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    await expect
+      .poll(() =>
+        [bySession, byToken].map((s) =>
+          s.events.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'),
+        ),
+      )
+      .toEqual([true, true]);
+    const statuses = (events: Update[]) => [
+      ...new Set(
+        events
+          .filter((e) => e.exchangeConnectionUpdated.id === id)
+          .map((e) => e.exchangeConnectionUpdated.status),
+      ),
+    ];
+    expect(statuses(bySession.events)).toEqual(statuses(sse.events));
+    expect(statuses(byToken.events)).toEqual(statuses(sse.events));
+    sse.close();
+    await bySession.close();
+    await byToken.close();
+  });
+
+  it('refuses an anonymous WebSocket subscription, and a token without the scope', async () => {
+    const anonymous = wsSubscribe(null);
+    await anonymous.done;
+    expect(JSON.stringify(anonymous.errors)).toContain('UNAUTHENTICATED');
+    await anonymous.close();
+
+    const { createApiToken } = await api.ok<{ createApiToken: { data: { token: string } } }>(
+      'mutation { createApiToken(input: { name: "portfolio only", scopes: [PORTFOLIO_READ] }) { ... on MutationCreateApiTokenSuccess { data { token } } } }',
+    );
+    const narrow = wsSubscribe(`Bearer ${createApiToken.data.token}`);
+    await narrow.done;
+    expect(JSON.stringify(narrow.errors)).toContain('FORBIDDEN');
+    await narrow.close();
+  });
+
+  it('applies the same query limits over WebSocket', async () => {
+    const deep = wsSubscribe(
+      `Bearer ${api.token}`,
+      `subscription { exchangeConnectionUpdated { ${'a { '.repeat(12)}id${' }'.repeat(12)} } }`,
+    );
+    await deep.done;
+    expect(JSON.stringify(deep.errors)).toContain('QUERY_TOO_COMPLEX');
+    await deep.close();
+  });
+});
