@@ -16,7 +16,7 @@ export interface ApiDeps {
   keyring: Keyring;
   verifyQueue: Queue<VerifyConnectionPayload>;
   refreshQueue: Queue<RefreshBalancesPayload>;
-  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated]>>;
+  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated | TokenRevoked]>>;
   redisPrefix: string;
   /** Plain Redis commands (cached spot tickers); not a subscriber connection. */
   cache: Redis;
@@ -35,6 +35,14 @@ export interface Viewer {
   tokenId: string | null;
   /** What the token may do; null for a session, which may do everything. */
   scopes: ReadonlySet<TokenScope> | null;
+  /** When the token stops working (its live views end then too); null: a session, or no expiry. */
+  tokenExpiresAt?: Date | null;
+}
+
+/** "This token was revoked": every api instance ends its open subscriptions. */
+export interface TokenRevoked {
+  tokenId: string;
+  at: number;
 }
 
 /** Per-operation context: a forked EntityManager, the viewer, and a way to set cookies on the response. */

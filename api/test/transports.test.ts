@@ -3,7 +3,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient } from './client';
+import { ApiClient, CONNECT_MUTATION, signedUpClient } from './client';
 import { type Stack, startStack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
 
@@ -118,5 +118,36 @@ describe('subscription transports', () => {
     await deep.done;
     expect(JSON.stringify(deep.errors)).toContain('QUERY_TOO_COMPLEX');
     await deep.close();
+  });
+
+  it('ends a token’s open subscriptions, over both transports, the moment it is revoked', async () => {
+    const { createApiToken } = await api.ok<{
+      createApiToken: { data: { token: string; apiToken: { id: string } } };
+    }>(
+      'mutation { createApiToken(input: { name: "live", scopes: [CONNECTIONS_READ, PORTFOLIO_READ] }) { ... on MutationCreateApiTokenSuccess { data { token apiToken { id } } } } }',
+    );
+    const { token, apiToken } = createApiToken.data;
+    const tokenClient = new ApiClient(stack.apiUrl, token);
+    const sse = tokenClient.subscribe<Update>(UPDATES);
+    const overWs = wsSubscribe(`Bearer ${token}`, 'subscription { portfolioUpdated { total } }');
+    const session = api.subscribe<Update>(UPDATES);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    let ended = 0;
+    void sse.done.then(() => (ended += 1));
+    void overWs.done.then(() => (ended += 1));
+    await api.ok('mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: apiToken.id });
+    await expect.poll(() => ended, { timeout: 5_000 }).toBe(2);
+    // the owner's own session stream goes on
+    const keys = addBinanceAccount(stack.sim);
+    await api.ok(CONNECT_MUTATION, {
+      input: {
+        exchangeId: 'binance',
+        label: 'After revoke',
+        credentials: { apiKey: keys.apiKey, secret: keys.secret },
+      },
+    });
+    await session.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    session.close();
+    await overWs.close();
   });
 });

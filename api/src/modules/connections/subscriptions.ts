@@ -6,8 +6,10 @@ import {
 } from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
+import type { TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
+import { untilRevoked } from '../tokens/until-revoked';
 import { findOwnConnection } from './connection.service';
 import { latestPerKey } from './latest-per-key';
 import { ExchangeConnectionRef } from './types';
@@ -32,12 +34,16 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       const own = pipe(
         deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)),
         filter(
-          (event: ConnectionUpdated | PortfolioUpdated): event is ConnectionUpdated =>
+          (event: ConnectionUpdated | PortfolioUpdated | TokenRevoked): event is ConnectionUpdated =>
             'connectionId' in event && event.ownerId === ownerId && (!id || event.connectionId === id),
         ),
       );
       // notices that wait for a slow client collapse into one re-read per connection
-      return latestPerKey(own, (event) => event.connectionId);
+      return untilRevoked(
+        latestPerKey(own, (event) => event.connectionId),
+        deps,
+        viewer!,
+      );
     },
     // a fresh EntityManager per event: the subscription outlives any identity map
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {

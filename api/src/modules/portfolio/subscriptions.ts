@@ -4,8 +4,10 @@ import {
   portfolioTopic,
 } from '@keyport/events/connection-events';
 import { filter, pipe } from 'graphql-yoga';
+import type { TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { latestPerKey } from '../connections/latest-per-key';
+import { untilRevoked } from '../tokens/until-revoked';
 import { viewerPortfolio } from './portfolio.service';
 import { PortfolioRef, QuoteEnum } from './types';
 
@@ -21,12 +23,16 @@ builder.subscriptionField('portfolioUpdated', (t) =>
       const own = pipe(
         deps.pubsub.subscribe(portfolioTopic(deps.redisPrefix, ownerId)),
         filter(
-          (event: ConnectionUpdated | PortfolioUpdated): event is PortfolioUpdated =>
-            !('connectionId' in event) && event.ownerId === ownerId,
+          (event: ConnectionUpdated | PortfolioUpdated | TokenRevoked): event is PortfolioUpdated =>
+            'ownerId' in event && !('connectionId' in event) && event.ownerId === ownerId,
         ),
       );
       // one valuation per burst: many accounts refreshed together need only the latest total
-      return latestPerKey(own, (event) => event.ownerId);
+      return untilRevoked(
+        latestPerKey(own, (event) => event.ownerId),
+        deps,
+        viewer!,
+      );
     },
     resolve: (_event: PortfolioUpdated, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
   }),

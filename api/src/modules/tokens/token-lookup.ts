@@ -35,5 +35,6 @@ export async function resolveApiToken(em: EntityManager, token: string): Promise
     sessionId: null,
     tokenId: row.id,
     scopes: new Set(row.scopes.filter(isTokenScope)) as ReadonlySet<TokenScope>,
+    tokenExpiresAt: row.expires_at ? new Date(row.expires_at) : null,
   };
 }

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../schema/errors';
 import { hashToken } from '../accounts/session-token';
 import { isTokenScope, type TokenScope } from './token-scopes';
 import { newApiToken, visiblePrefix } from './token-secret';
+import { announceRevocation } from './until-revoked';
 
 /** Tokens a user may hold at once: enough for every tool, few enough that a leak is easy to review. */
 const MAX_LIVE_TOKENS = 50;
@@ -60,5 +61,6 @@ export async function revokeApiToken(ctx: Context, viewer: Viewer, id: string): 
   if (!apiToken) throw new NotFoundError('API token');
   apiToken.revokedAt = new Date();
   await ctx.em.flush();
+  announceRevocation(ctx.deps, apiToken.id);
   return apiToken;
 }
