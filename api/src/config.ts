@@ -12,6 +12,14 @@ const ApiConfigSchema = z.object({
   CORS_ORIGIN: z.string().optional(),
   // the addresses workers call exchanges from, for users to put on their keys' IP whitelists
   EGRESS_IPS: egressIpList,
+  /** Requests per minute per API token or signed-in user, and per IP for anonymous requests. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Failed sign-ins in 15 minutes before an email, or an IP, must wait. */
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** Set when a reverse proxy (the dashboard's /graphql route counts) sets X-Forwarded-For. */
+  TRUST_PROXY: booleanFlag,
 });
 
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;

@@ -7,6 +7,8 @@ import type { Queue } from 'bullmq';
 import type { PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { RequestRateLimits } from './limits/request-rate';
+import type { SignInGuard } from './limits/sign-in-guard';
 import type { TokenScope } from './modules/tokens/token-scopes';
 
 /** Long-lived resources the api is built from; tests build their own. */
@@ -25,6 +27,10 @@ export interface ApiDeps {
   /** Where workers reach exchanges from (EGRESS_IPS), shown to users for their keys' IP whitelists. */
   egressIps?: readonly string[];
   cookieSecure: boolean;
+  /** Requests per minute per token / user / anonymous IP, and failed sign-ins per email and IP. */
+  limits: { requests: RequestRateLimits; signIn: SignInGuard };
+  /** Behind a reverse proxy: the client is the first X-Forwarded-For address, not the socket's peer. */
+  trustProxy?: boolean;
 }
 
 export interface Viewer {
@@ -51,5 +57,7 @@ export interface Context {
   em: ReturnType<Orm['em']['fork']>;
   viewer: Viewer | null;
   request: Request;
+  /** Who is asking, for per-IP limits: the socket's peer, or X-Forwarded-For behind a trusted proxy. */
+  clientIp: string;
   setCookie(cookie: string): void;
 }

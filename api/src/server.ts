@@ -11,6 +11,8 @@ import { parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
 import { loadApiConfig } from './config';
 import type { ApiDeps } from './context';
+import { RequestRateLimits } from './limits/request-rate';
+import { SignInGuard } from './limits/sign-in-guard';
 import { attachGraphqlWs } from './transport/graphql-ws';
 import { createKeyportYoga } from './yoga';
 
@@ -35,6 +37,17 @@ async function main(): Promise<void> {
     sessionTtlDays: config.SESSION_TTL_DAYS,
     egressIps: config.EGRESS_IPS,
     cookieSecure: config.COOKIE_SECURE || config.NODE_ENV === 'production',
+    limits: {
+      requests: new RequestRateLimits(producer, config.REDIS_PREFIX, {
+        perMinute: config.RATE_LIMIT_PER_MINUTE,
+        anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      }),
+      signIn: new SignInGuard(producer, config.REDIS_PREFIX, {
+        failuresPerEmail: config.SIGN_IN_FAILURES_PER_EMAIL,
+        failuresPerIp: config.SIGN_IN_FAILURES_PER_IP,
+      }),
+    },
+    trustProxy: config.TRUST_PROXY,
   };
   const yoga = createKeyportYoga(deps, {
     graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production',

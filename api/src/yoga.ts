@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiDeps, Context } from './context';
@@ -18,6 +19,18 @@ const useResponseCookies = (): Plugin => ({
   },
 });
 
+/** What node:http (or the WebSocket server) hands yoga besides the Fetch request. */
+export interface KeyportServerContext {
+  req?: IncomingMessage;
+}
+
+function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string {
+  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const peer = req?.socket.remoteAddress ?? 'unknown';
+  const address = forwarded || peer;
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
 export interface YogaOptions {
   graphiql?: boolean;
   corsOrigin?: string;
@@ -27,8 +40,8 @@ export interface YogaOptions {
 export function createKeyportYoga(
   deps: ApiDeps,
   options: YogaOptions = {},
-): YogaServerInstance<object, Context> {
-  return createYoga<object, Context>({
+): YogaServerInstance<KeyportServerContext, Context> {
+  return createYoga<KeyportServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? false,
@@ -54,7 +67,7 @@ export function createKeyportYoga(
         deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
     },
     plugins: [bodyLimit(), queryLimits(), useResponseCookies()],
-    context: async ({ request }) => {
+    context: async ({ request, req }) => {
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);
       // kp_… is an API token; anything else (or a kp_… that is none) a session
@@ -62,11 +75,14 @@ export function createKeyportYoga(
         ? ((token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(em, token) : null) ??
           (await resolveSession(em, token)))
         : null;
+      const clientIp = clientAddress(request, req, deps.trustProxy ?? false);
+      await deps.limits.requests.take(viewer, clientIp);
       return {
         deps,
         em,
         viewer,
         request,
+        clientIp,
         setCookie(cookie: string) {
           const list = pendingCookies.get(request) ?? [];
           list.push(cookie);

@@ -19,6 +19,8 @@ import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/k
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { ApiDeps } from '../src/context';
+import { RequestRateLimits } from '../src/limits/request-rate';
+import { SignInGuard } from '../src/limits/sign-in-guard';
 import { attachGraphqlWs } from '../src/transport/graphql-ws';
 import { createKeyportYoga } from '../src/yoga';
 
@@ -46,6 +48,13 @@ export interface StackOptions {
   masterKids?: string[];
   /** The workers' egress addresses (EGRESS_IPS): whitelisted keys must allow them all. */
   egressIps?: string[];
+  /** Request and sign-in limits (default: far above any test). */
+  limits?: {
+    perMinute?: number;
+    anonymousPerMinute?: number;
+    failuresPerEmail?: number;
+    failuresPerIp?: number;
+  };
   /** ALLOW_WITHDRAWAL_KEYS: keys that can withdraw are flagged, not refused. */
   allowWithdrawalKeys?: boolean;
   retryBaseMs?: number;
@@ -82,6 +91,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logger: pinoTo({ write: (line) => void logLines.push(line) }, 'api'),
     sessionTtlDays: 30,
     cookieSecure: false,
+    // far above what a test sends, unless the test is about the limits
+    limits: {
+      requests: new RequestRateLimits(producer, redisPrefix, {
+        perMinute: options.limits?.perMinute ?? 1_000_000,
+        anonymousPerMinute: options.limits?.anonymousPerMinute ?? 1_000_000,
+      }),
+      signIn: new SignInGuard(producer, redisPrefix, {
+        failuresPerEmail: options.limits?.failuresPerEmail ?? 1_000_000,
+        failuresPerIp: options.limits?.failuresPerIp ?? 1_000_000,
+      }),
+    },
   };
   const jobsDeps: JobsDeps = {
     // the sim is not rate limited unless a test says so: don't wait on the real venues' budgets

@@ -79,6 +79,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // not production: that would mark the session cookie Secure, which plain-http 127.0.0.1 cannot carry
     PORT: String(apiPort),
     EGRESS_IPS: E2E_EGRESS_IPS,
+    // every browser test signs up from one address: the anonymous per-IP limit is not under test here
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
   });
   const worker = start('jobs', ['--import', tsxLoader, repo('jobs/src/main.ts')], {
     ...common,

@@ -6,8 +6,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../context';
+import type { KeyportServerContext } from '../yoga';
 
-type Enveloped = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
+type Enveloped = ReturnType<YogaServerInstance<KeyportServerContext, Context>['getEnveloped']>;
 type RootValue = { execute: Enveloped['execute']; subscribe: Enveloped['subscribe'] };
 
 /** The socket's own HTTP request as a Fetch Request: its cookie (browsers) or Authorization header signs it in. */
@@ -33,7 +34,7 @@ function asOurs(error: GraphQLError): GraphQLError {
  */
 export function attachGraphqlWs(
   server: Server,
-  yoga: YogaServerInstance<object, Context>,
+  yoga: YogaServerInstance<KeyportServerContext, Context>,
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const disposable = useServer(

@@ -35,8 +35,15 @@ builder.mutationField('signIn', (t) =>
     type: AuthPayload,
     errors: { types: [InvalidLoginError] },
     args: credentialsArgs(t),
-    resolve: async (_root, { email, password }, { em, deps, setCookie }) => {
-      const signedIn = await signIn(em, email, password, deps.sessionTtlDays);
+    resolve: async (_root, { email, password }, { em, deps, setCookie, clientIp }) => {
+      await deps.limits.signIn.check(email, clientIp);
+      const signedIn = await signIn(em, email, password, deps.sessionTtlDays).catch(
+        async (error: unknown) => {
+          if (error instanceof InvalidLoginError) await deps.limits.signIn.failed(email, clientIp);
+          throw error;
+        },
+      );
+      await deps.limits.signIn.succeeded(email);
       setCookie(sessionCookie(signedIn.token, deps.sessionTtlDays * 86_400, deps.cookieSecure));
       return signedIn;
     },
