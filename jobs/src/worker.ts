@@ -25,7 +25,7 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-const REFRESH_JOBS_AT_ONCE = 8;
+const REFRESH_JOBS_AT_ONCE = 4;
 
 /** What every queue's worker shares: Redis, prefix, concurrency, and how soon a dead worker's job moves on. */
 function workerOptions(deps: JobsDeps) {
