@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Operations too deep, too wide or too long are refused before they run, with a stable code and no hint of
 // the limits or of the schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,10 +53,38 @@ describe('query limits', () => {
     expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
   });
 
-  it('lets the dashboard’s largest reads through', async () => {
+  it('lets the dashboard’s largest operations through (its connection page, after an action)', async () => {
+    // the dashboard's own fragment, read from its source: a limit the dashboard outgrows fails here first
+    const source = readFileSync(
+      new URL('../../web/src/components/connections/connection-detail.fragment.ts', import.meta.url),
+      'utf8',
+    );
+    const fragment = /graphql\(`([\s\S]*?)`\)/.exec(source)?.[1] ?? '';
+    expect(fragment).toContain('fragment ConnectionDetail');
+    const replaceKeys = `mutation ReplaceKeys($id: ID!, $credentials: CredentialsInput!) {
+      updateExchangeCredentials(id: $id, credentials: $credentials) {
+        __typename
+        ... on Error { code field message }
+        ... on MutationUpdateExchangeCredentialsSuccess { data { ...ConnectionDetail } }
+      }
+    } ${fragment}`;
+    const response = await fetch(stack.apiUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
+      body: JSON.stringify({
+        query: replaceKeys,
+        variables: { id: crypto.randomUUID(), credentials: { apiKey: 'a', secret: 'b' } },
+      }),
+    });
+    const body = (await response.json()) as {
+      errors?: unknown;
+      data?: { updateExchangeCredentials: { __typename: string } };
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.updateExchangeCredentials.__typename).toBe('NotFoundError');
     const detail = `{ exchangeConnections { ${CONNECTION_FIELDS} warnings { code detail message } } viewer { id email } }`;
-    const { status, body } = await post(detail);
-    expect([status, body.errors]).toEqual([200, undefined]);
+    const { status, body: read } = await post(detail);
+    expect([status, read.errors]).toEqual([200, undefined]);
   });
 
   it('refuses a body over 100 KiB with PAYLOAD_TOO_LARGE, and keeps answering', async () => {
