@@ -30,6 +30,7 @@ export default async function AppLayout({
           <Link href="/exchanges">{t('myExchanges')}</Link>
           <Link href="/portfolio">{t('portfolio')}</Link>
           <Link href="/exchanges/new">{t('addExchange')}</Link>
+          <Link href="/tokens">{t('tokens')}</Link>
         </nav>
         <LiveIndicator />
         <LocaleSwitcher />
