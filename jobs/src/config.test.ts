@@ -57,9 +57,10 @@ describe('worker configuration', () => {
       /binance must be an http/,
     );
   });
-  it('accepts keys that can withdraw only when ALLOW_WITHDRAWAL_KEYS is exactly true', () => {
+  it('accepts keys that can withdraw only when ALLOW_WITHDRAWAL_KEYS says so', () => {
     expect(loadJobsConfig(valid).ALLOW_WITHDRAWAL_KEYS).toBe(false);
     expect(loadJobsConfig({ ...valid, ALLOW_WITHDRAWAL_KEYS: 'true' }).ALLOW_WITHDRAWAL_KEYS).toBe(true);
+    expect(loadJobsConfig({ ...valid, ALLOW_WITHDRAWAL_KEYS: '1' }).ALLOW_WITHDRAWAL_KEYS).toBe(true);
     expect(() => loadJobsConfig({ ...valid, ALLOW_WITHDRAWAL_KEYS: 'yes' })).toThrow(/ALLOW_WITHDRAWAL_KEYS/);
   });
 });

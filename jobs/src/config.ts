@@ -1,4 +1,4 @@
-import { egressIpList, parseEnv, sharedEnv } from '@keyport/config/env';
+import { booleanFlag, egressIpList, parseEnv, sharedEnv } from '@keyport/config/env';
 import { parseUrlOverrides } from '@keyport/exchange/url-overrides';
 import { type ExchangeRateLimits, parseRateLimits } from '@keyport/rate-limits/rate-limit-config';
 import { z } from 'zod';
@@ -14,10 +14,7 @@ const JobsConfigSchema = z.object({
   /** Every address workers reach exchanges from: a key whitelisting only some of them is refused. */
   EGRESS_IPS: egressIpList,
   /** Accept keys that can withdraw (flagged on the connection) instead of refusing them and erasing the secret. */
-  ALLOW_WITHDRAWAL_KEYS: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
+  ALLOW_WITHDRAWAL_KEYS: booleanFlag,
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),
