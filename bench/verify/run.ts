@@ -313,13 +313,19 @@ async function measureStack(
   ]);
   watchdog.catch(() => undefined);
   const guarded = <T>(work: Promise<T>): Promise<T> => Promise.race([work, watchdog]);
-  const client = new KeyportClient(stack.apiUrl);
-  ctx.cleanup.add('close the SSE client', () => client.close());
-  await client.signUp(
-    `bench-${randomBytes(6).toString('hex')}@example.com`,
-    randomBytes(18).toString('base64url'),
-  );
-  await client.subscribe();
+  // a user per batch: the same API key may back only one of a user's connections (DUPLICATE_KEY), and every
+  // repetition connects the same sim accounts again
+  const signedUpClient = async () => {
+    const fresh = new KeyportClient(stack.apiUrl);
+    ctx.cleanup.add('close the SSE client', () => fresh.close());
+    await fresh.signUp(
+      `bench-${randomBytes(6).toString('hex')}@example.com`,
+      randomBytes(18).toString('base64url'),
+    );
+    await fresh.subscribe();
+    return fresh;
+  };
+  let client = await signedUpClient();
 
   console.log(`· keyport warm-up: ${ctx.warmupKeys.length} connections`);
   const batchOptions = {
@@ -350,6 +356,7 @@ async function measureStack(
       );
     }
     console.log(`· [${rep}/${reps}] keyport batch (${runtime}): ${ctx.keys.length} connections`);
+    if (rep > 1) client = await signedUpClient();
     const seqBefore = Math.max(0, ...(await simRequests(ctx.simUrl)).map((entry) => entry.seq));
     const pids = { api: stack.api.pid, worker: stack.worker.pid, sim: ctx.sim.pid };
     const cpu0 = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuTimeMs(pid)]));
