@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const keyring = parseKeyring({ publicKeys: config.KEYRING_PUBLIC, activeKid: config.KEYRING_ACTIVE_KID });
   const orm = await openDatabase({ databaseUrl: config.DATABASE_URL });
   const producer = createRedis(config.REDIS_URL, 'producer');
+  // counted on every request: on its own connection, not queued behind job adds and cache reads
+  const limitsClient = createRedis(config.REDIS_URL, 'producer');
   const publishClient = createRedis(config.REDIS_URL, 'subscriber');
   const subscribeClient = createRedis(config.REDIS_URL, 'subscriber');
   const deps: ApiDeps = {
@@ -38,11 +40,11 @@ async function main(): Promise<void> {
     egressIps: config.EGRESS_IPS,
     cookieSecure: config.COOKIE_SECURE || config.NODE_ENV === 'production',
     limits: {
-      requests: new RequestRateLimits(producer, config.REDIS_PREFIX, {
+      requests: new RequestRateLimits(limitsClient, config.REDIS_PREFIX, {
         perMinute: config.RATE_LIMIT_PER_MINUTE,
         anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
       }),
-      signIn: new SignInGuard(producer, config.REDIS_PREFIX, {
+      signIn: new SignInGuard(limitsClient, config.REDIS_PREFIX, {
         failuresPerEmail: config.SIGN_IN_FAILURES_PER_EMAIL,
         failuresPerIp: config.SIGN_IN_FAILURES_PER_IP,
       }),
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     server.close();
     await deps.verifyQueue.close();
-    for (const client of [producer, publishClient, subscribeClient]) client.disconnect();
+    for (const client of [producer, limitsClient, publishClient, subscribeClient]) client.disconnect();
     await orm.close();
     process.exit(0);
   };
