@@ -9,6 +9,7 @@ import { API_TOKEN_PREFIX } from './modules/tokens/token-secret';
 import { bodyLimit } from './schema/body-limit';
 import { queryLimits } from './schema/query-limits';
 import { schema } from './schema/schema';
+import { cookieCsrfGuard, securityHeaders } from './schema/web-safety';
 
 /** Cookies set by resolvers, keyed by the request they answer. */
 const pendingCookies = new WeakMap<Request, string[]>();
@@ -66,7 +67,7 @@ export function createKeyportYoga(
       error: (...args) =>
         deps.logger.error(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ')),
     },
-    plugins: [bodyLimit(), queryLimits(), useResponseCookies()],
+    plugins: [cookieCsrfGuard(), bodyLimit(), queryLimits(), securityHeaders(), useResponseCookies()],
     context: async ({ request, req }) => {
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);
