@@ -72,11 +72,11 @@ export function createKeyportYoga(
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);
       // kp_… is an API token; anything else (or a kp_… that is none) a session
+      const clientIp = clientAddress(request, req, deps.trustProxy ?? false);
       const viewer = token
-        ? ((token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(em, token) : null) ??
+        ? ((token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(em, token, clientIp) : null) ??
           (await resolveSession(em, token)))
         : null;
-      const clientIp = clientAddress(request, req, deps.trustProxy ?? false);
       await deps.limits.requests.take(viewer, clientIp);
       return {
         deps,

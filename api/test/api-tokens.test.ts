@@ -141,4 +141,19 @@ describe('API tokens', () => {
     expect(revokeApiToken).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     expect((await mine.client.request(CONNECTIONS)).errors).toBeUndefined();
   });
+
+  it('works only from the addresses it is bound to, and refuses an address that is none', async () => {
+    const here = await token(['CONNECTIONS_READ'], { allowedIps: ['127.0.0.1', '::1'] });
+    expect((await here.client.request(CONNECTIONS)).errors).toBeUndefined();
+    const elsewhere = await token(['CONNECTIONS_READ'], { allowedIps: ['203.0.113.9'] });
+    expect(codeOf(await elsewhere.client.request(CONNECTIONS))).toBe('UNAUTHENTICATED');
+    const { apiTokens } = await owner.ok<{ apiTokens: { id: string; allowedIps: string[] | null }[] }>(
+      '{ apiTokens { id allowedIps } }',
+    );
+    expect(apiTokens.find((t) => t.id === elsewhere.apiToken.id)?.allowedIps).toEqual(['203.0.113.9']);
+    const bad = await owner.ok<Created>(CREATE, {
+      input: { name: 'bad', scopes: ['CONNECTIONS_READ'], allowedIps: ['not-an-ip'] },
+    });
+    expect(bad.createApiToken).toMatchObject({ code: 'VALIDATION_FAILED', field: 'allowedIps' });
+  });
 });

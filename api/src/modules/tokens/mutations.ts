@@ -8,6 +8,10 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
     name: t.string({ description: 'What the token is for ("tax tool"), unique or not.' }),
     scopes: t.field({ type: [TokenScopeEnum] }),
     expiresAt: t.field({ type: 'DateTime', required: false, description: 'None: until revoked.' }),
+    allowedIps: t.stringList({
+      required: false,
+      description: 'Client IP addresses the token may be used from; none: anywhere.',
+    }),
   }),
 });
 
@@ -23,6 +27,7 @@ builder.mutationFields((t) => ({
         name: input.name,
         scopes: input.scopes,
         expiresAt: input.expiresAt,
+        allowedIps: input.allowedIps,
       }),
   }),
   revokeApiToken: t.field({

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ApiToken, type IApiToken } from '@keyport/db/entities';
 import type { Context, Viewer } from '../../context';
 import { NotFoundError, ValidationError } from '../../schema/errors';
@@ -13,6 +14,8 @@ export interface NewTokenInput {
   name: string;
   scopes: readonly string[];
   expiresAt?: Date | null;
+  /** Client addresses the token may be used from; none: anywhere. */
+  allowedIps?: readonly string[] | null;
 }
 
 /** Makes a token with these scopes; the token itself is returned once and never again (only its hash stays). */
@@ -29,6 +32,9 @@ export async function createApiToken(
   if (!scopes.every(isTokenScope)) throw new ValidationError('Unknown scope.', 'scopes');
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now())
     throw new ValidationError('The expiry must be in the future.', 'expiresAt');
+  const allowedIps = input.allowedIps?.length ? [...new Set(input.allowedIps.map((ip) => ip.trim()))] : null;
+  if (allowedIps?.some((ip) => !isIP(ip)))
+    throw new ValidationError('Allowed addresses must be IPv4 or IPv6 addresses.', 'allowedIps');
   const live = await ctx.em.count(ApiToken, { user: viewer.userId, revokedAt: null });
   if (live >= MAX_LIVE_TOKENS)
     throw new ValidationError(`At most ${MAX_LIVE_TOKENS} tokens: revoke one you no longer use.`, 'name');
@@ -42,6 +48,7 @@ export async function createApiToken(
     tokenHash: hashToken(token),
     scopes: scopes as TokenScope[],
     expiresAt: input.expiresAt ?? null,
+    allowedIps,
   });
   await ctx.em.flush();
   return { token, apiToken };

@@ -20,6 +20,11 @@ export const ApiTokenRef = builder.objectRef<IApiToken>('ApiToken').implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    allowedIps: t.stringList({
+      nullable: true,
+      description: 'Client IP addresses the token may be used from; null: anywhere.',
+      resolve: (token) => token.allowedIps ?? null,
+    }),
   }),
 });
 

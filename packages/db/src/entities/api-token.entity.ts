@@ -13,6 +13,8 @@ export const ApiToken = defineEntity({
     prefix: p.string().length(16),
     tokenHash: p.string().length(64).unique(),
     scopes: p.json<string[]>(),
+    /** Client addresses the token may be used from; null: anywhere. */
+    allowedIps: p.json<string[]>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime().nullable(),
     expiresAt: p.datetime().nullable(),

@@ -8,6 +8,7 @@ import { Migration20261201115500 } from './Migration20261201115500';
 import { Migration20261201140000 } from './Migration20261201140000';
 import { Migration20261201143000 } from './Migration20261201143000';
 import { Migration20261201150000 } from './Migration20261201150000';
+import { Migration20261201160000 } from './Migration20261201160000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201140000', class: Migration20261201140000 },
   { name: 'Migration20261201143000', class: Migration20261201143000 },
   { name: 'Migration20261201150000', class: Migration20261201150000 },
+  { name: 'Migration20261201160000', class: Migration20261201160000 },
 ];
