@@ -59,28 +59,24 @@ export function addOkxAccount(
   return keys;
 }
 
-export function addBybitAccount(
+interface KeyOptions {
+  permissions?: Record<string, boolean>;
+  allowedIps?: string[];
+  expiresAt?: number;
+}
+
+/** One account with one key (read-only unless told otherwise) on a venue without a passphrase. */
+function addOneKeyAccount(
   sim: ExchangeSim,
-  options: {
-    balances?: Record<string, { free: string; locked: string }>;
-    funding?: Record<string, { free: string; locked: string }>;
-    permissions?: Record<string, boolean>;
-    allowedIps?: string[];
-    expiresAt?: number;
-  } = {},
+  exchange: 'bybit' | 'kraken',
+  keys: SimKeys,
+  balances: Record<string, { free: string; locked: string }>,
+  options: KeyOptions & { funding?: Record<string, { free: string; locked: string }> },
 ): SimKeys {
-  const keys = {
-    apiKey: `by${random(9)}`,
-    secret: `bs${random(17)}`,
-    uid: String(10_000_000 + Math.floor(Math.random() * 1e8)),
-  };
   sim.addAccount({
-    exchange: 'bybit',
+    exchange,
     uid: keys.uid,
-    balances: options.balances ?? {
-      BTC: { free: '0.25', locked: '0.05' },
-      USDT: { free: '500', locked: '0' },
-    },
+    balances,
     wallets: options.funding ? { funding: options.funding } : undefined,
     keys: [
       {
@@ -95,29 +91,32 @@ export function addBybitAccount(
   return keys;
 }
 
-export function addKrakenAccount(
+export function addBybitAccount(
   sim: ExchangeSim,
-  options: { permissions?: Record<string, boolean>; allowedIps?: string[]; expiresAt?: number } = {},
+  options: KeyOptions & {
+    balances?: Record<string, { free: string; locked: string }>;
+    funding?: Record<string, { free: string; locked: string }>;
+  } = {},
 ): SimKeys {
+  const keys = {
+    apiKey: `by${random(9)}`,
+    secret: `bs${random(17)}`,
+    uid: String(10_000_000 + Math.floor(Math.random() * 1e8)),
+  };
+  const balances = options.balances ?? {
+    BTC: { free: '0.25', locked: '0.05' },
+    USDT: { free: '500', locked: '0' },
+  };
+  return addOneKeyAccount(sim, 'bybit', keys, balances, options);
+}
+
+export function addKrakenAccount(sim: ExchangeSim, options: KeyOptions = {}): SimKeys {
   const keys = {
     apiKey: `kr${random(26)}`,
     // Kraken secrets are base64 of 64 random bytes
     secret: randomBytes(64).toString('base64'),
     uid: `AA${random(4).toUpperCase()}`,
   };
-  sim.addAccount({
-    exchange: 'kraken',
-    uid: keys.uid,
-    balances: { BTC: { free: '0.2', locked: '0.05' }, USD: { free: '1500', locked: '0' } },
-    keys: [
-      {
-        apiKey: keys.apiKey,
-        secret: keys.secret,
-        permissions: options.permissions ?? { read: true },
-        allowedIps: options.allowedIps,
-        expiresAt: options.expiresAt,
-      },
-    ],
-  });
-  return keys;
+  const balances = { BTC: { free: '0.2', locked: '0.05' }, USD: { free: '1500', locked: '0' } };
+  return addOneKeyAccount(sim, 'kraken', keys, balances, options);
 }

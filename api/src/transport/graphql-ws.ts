@@ -21,13 +21,6 @@ function upgradeRequest(incoming: IncomingMessage, path: string): Request {
   return new Request(`http://localhost${path}`, { headers });
 }
 
-/** graphql-ws tells errors from arguments by `instanceof GraphQLError`: rebuild foreign copies as ours. */
-function asOurs(error: GraphQLError): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  const foreign = error as { message: string; extensions?: Record<string, unknown> };
-  return new GraphQLError(foreign.message, { extensions: { ...foreign.extensions } });
-}
-
 /**
  * Serves graphql-ws on the server's /graphql upgrades. A client without cookies (a script) signs in with
  * `connectionParams: { authorization: "Bearer <token>" }`.
@@ -53,27 +46,16 @@ export function attachGraphqlWs(
           request,
         });
         let document: ReturnType<typeof parse>;
-        try {
-          document = parse(params.query);
-        } catch (error) {
-          // the limits refuse some operations while parsing (too many tokens, too deep): an answer, not a crash
-          // (armor may carry its own copy of graphql, so the class is checked by name)
-          if (error instanceof Error && error.name === 'GraphQLError') return [asOurs(error as GraphQLError)];
-          return [
-            new GraphQLError('The operation could not be parsed.', {
-              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-            }),
-          ];
-        }
         let errors: readonly GraphQLError[];
         try {
+          document = parse(params.query);
           errors = validate(schema, document);
         } catch (error) {
-          // the limits throw their refusal from validation rather than report it
-          if (error instanceof Error && error.name === 'GraphQLError') return [asOurs(error as GraphQLError)];
+          // the limits throw their refusal (while parsing or validating) rather than report it: an answer, not a crash
+          if (error instanceof GraphQLError) return [error];
           throw error;
         }
-        if (errors.length > 0) return errors.map(asOurs);
+        if (errors.length > 0) return errors;
         return {
           schema,
           operationName: params.operationName,
