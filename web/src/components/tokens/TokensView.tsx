@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentOf, readFragment } from '../../graphql/graphql';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
+import { parseAllowedIps } from './allowed-ips';
 import { ApiTokenFields, CreateApiToken, RevokeApiToken } from './tokens.queries';
 
 const SCOPES = ['CONNECTIONS_READ', 'CONNECTIONS_WRITE', 'PORTFOLIO_READ'] as const;
@@ -20,13 +21,24 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<Scope>>(new Set(['CONNECTIONS_READ']));
   const [expires, setExpires] = useState('');
+  const [allowedIps, setAllowedIps] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<TypedError | null>(null);
   const [{ fetching: creating }, create] = useMutation(CreateApiToken);
   const [, revoke] = useMutation(RevokeApiToken);
   const shownRef = useRef<HTMLHeadingElement>(null);
-  const ids = { name: useId(), expires: useId(), scopes: useId() };
+  const allowedIpsRef = useRef<HTMLTextAreaElement>(null);
+  const ids = {
+    name: useId(),
+    expires: useId(),
+    scopes: useId(),
+    allowedIps: useId(),
+    allowedIpsHint: useId(),
+    allowedIpsError: useId(),
+  };
+  // the API's refusal of the addresses is shown at their field, not above the button
+  const ipsError = error?.field === 'allowedIps' ? error : null;
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : '—');
 
   async function submit(event: FormEvent) {
@@ -37,6 +49,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
         name,
         scopes: [...scopes],
         expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null,
+        allowedIps: parseAllowedIps(allowedIps),
       },
     });
     const payload = result.data?.createApiToken;
@@ -47,6 +60,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
         field: failure?.field ?? null,
         message: failure?.message ?? '',
       });
+      if (failure?.field === 'allowedIps') requestAnimationFrame(() => allowedIpsRef.current?.focus());
       return;
     }
     const token = readFragment(ApiTokenFields, payload.data.apiToken);
@@ -54,6 +68,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
     setCreated({ name: token.name, token: payload.data.token });
     setCopied(false);
     setName('');
+    setAllowedIps('');
   }
 
   // the one time the token is shown: take the reader there once it is on the page
@@ -149,7 +164,30 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
               onChange={(e) => setExpires(e.target.value)}
             />
           </div>
-          {error ? (
+          <div className="field">
+            <label htmlFor={ids.allowedIps}>{t('allowedIps')}</label>
+            <textarea
+              id={ids.allowedIps}
+              ref={allowedIpsRef}
+              name="allowedIps"
+              rows={3}
+              value={allowedIps}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${ids.allowedIpsHint}${ipsError ? ` ${ids.allowedIpsError}` : ''}`}
+              aria-invalid={ipsError ? true : undefined}
+              onChange={(e) => setAllowedIps(e.target.value)}
+            />
+            <p id={ids.allowedIpsHint} className="hint">
+              {t('allowedIpsHint')}
+            </p>
+            {ipsError ? (
+              <p id={ids.allowedIpsError} className="field-error">
+                {ipsError.code === 'VALIDATION_FAILED' ? t('allowedIpsInvalid') : errorText(ipsError)}
+              </p>
+            ) : null}
+          </div>
+          {error && !ipsError ? (
             <p className="alert error" role="alert">
               {errorText(error)}
             </p>
@@ -174,6 +212,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
                 <th scope="col">{t('created')}</th>
                 <th scope="col">{t('lastUsed')}</th>
                 <th scope="col">{t('expires')}</th>
+                <th scope="col">{t('allowedIpsColumn')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('actions')}</span>
                 </th>
@@ -190,6 +229,16 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
                   <td>{date(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? date(token.lastUsedAt) : t('never')}</td>
                   <td>{token.expiresAt ? date(token.expiresAt) : t('noExpiry')}</td>
+                  <td>
+                    {token.allowedIps
+                      ? token.allowedIps.map((ip, i) => (
+                          <span key={ip}>
+                            {i > 0 ? ', ' : null}
+                            <code>{ip}</code>
+                          </span>
+                        ))
+                      : t('anyAddress')}
+                  </td>
                   <td>
                     <button
                       type="button"

@@ -9,6 +9,7 @@ export const ApiTokenFields = graphql(`
     createdAt
     lastUsedAt
     expiresAt
+    allowedIps
   }
 `);
 
