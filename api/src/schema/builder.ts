@@ -51,6 +51,12 @@ builder.scalarType('DateTime', {
   },
 });
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({
+  description: 'Reads: the exchange catalogue, your connections, portfolio and API tokens.',
+});
+builder.mutationType({
+  description: 'Changes: accounts and sessions, exchange connections, API tokens.',
+});
+builder.subscriptionType({
+  description: 'Live updates over SSE or graphql-ws, at-most-once: re-query after reconnecting.',
+});

@@ -1,4 +1,5 @@
 import { builder } from '../../schema/builder';
+import { resultDescriptions } from '../../schema/error-types';
 import {
   DuplicateKeyError,
   DuplicateLabelError,
@@ -8,7 +9,7 @@ import {
   UnknownExchangeError,
   ValidationError,
 } from '../../schema/errors';
-import { AccountTypeEnum } from '../exchanges/types';
+import { AccountTypeEnum, CREDENTIAL_DESCRIPTIONS } from '../exchanges/types';
 import {
   connectExchange,
   deleteConnection,
@@ -22,28 +23,37 @@ import { ExchangeConnectionRef } from './types';
 const CredentialsInput = builder.inputType('CredentialsInput', {
   description: 'Write-only. Surrounding whitespace is trimmed; fields the exchange does not use are ignored.',
   fields: (t) => ({
-    apiKey: t.string({ required: false }),
-    secret: t.string({ required: false }),
-    password: t.string({ required: false, description: 'The passphrase, for exchanges that ask for one.' }),
-    uid: t.string({ required: false }),
-    login: t.string({ required: false }),
-    privateKey: t.string({ required: false }),
-    walletAddress: t.string({ required: false }),
-    accountId: t.string({ required: false }),
+    apiKey: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.apiKey }),
+    secret: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.secret }),
+    password: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.password }),
+    uid: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.uid }),
+    login: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.login }),
+    privateKey: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.privateKey }),
+    walletAddress: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.walletAddress }),
+    accountId: t.string({ required: false, description: CREDENTIAL_DESCRIPTIONS.accountId }),
   }),
 });
 
 const ConnectExchangeInput = builder.inputType('ConnectExchangeInput', {
+  description: 'A new exchange connection: which exchange, its name, the keys, and what it is for.',
   fields: (t) => ({
     exchangeId: t.string({ description: 'A ccxt exchange id from `exchanges`.' }),
     label: t.string({ description: 'Your name for this connection, unique among yours.' }),
-    credentials: t.field({ type: CredentialsInput }),
+    credentials: t.field({
+      type: CredentialsInput,
+      description: 'The API key’s credentials: every field the exchange’s `requiredCredentials` lists.',
+    }),
     sandbox: t.boolean({
       required: false,
       defaultValue: false,
       description: 'Connect a testnet/demo account.',
     }),
-    accountTypes: t.field({ type: [AccountTypeEnum], required: false }),
+    accountTypes: t.field({
+      type: [AccountTypeEnum],
+      required: false,
+      description:
+        'The wallets to read, among the exchange’s `accountTypes`; omitted or empty: spot (or the exchange’s first).',
+    }),
     needsTrading: t.boolean({
       required: false,
       defaultValue: false,
@@ -67,8 +77,12 @@ builder.mutationFields((t) => ({
         SandboxUnavailableError,
         ValidationError,
       ],
+      ...resultDescriptions(
+        'connectExchange',
+        'The new connection, PENDING: follow its verification with `exchangeConnectionUpdated`.',
+      ),
     },
-    args: { input: t.arg({ type: ConnectExchangeInput }) },
+    args: { input: t.arg({ type: ConnectExchangeInput, description: 'The connection to make.' }) },
     resolve: (_root, { input }, ctx) =>
       connectExchange(ctx, ctx.viewer!, {
         exchangeId: input.exchangeId,
@@ -83,8 +97,11 @@ builder.mutationFields((t) => ({
     type: ExchangeConnectionRef,
     description: 'Tests the stored keys again.',
     authScopes: { scope: 'connections:write' },
-    errors: { types: [NotFoundError, ValidationError] },
-    args: { id: t.arg.id() },
+    errors: {
+      types: [NotFoundError, ValidationError],
+      ...resultDescriptions('verifyExchangeConnection', 'The connection, its verification queued.'),
+    },
+    args: { id: t.arg.id({ description: 'The `id` of one of your connections.' }) },
     resolve: (_root, { id }, ctx) => verifyAgain(ctx, ctx.viewer!, String(id)),
   }),
   refreshBalances: t.field({
@@ -92,23 +109,48 @@ builder.mutationFields((t) => ({
     description:
       'Reads a connected account’s balances again now (they are also refreshed every minute); `lastSyncedAt` and `portfolioUpdated` follow.',
     authScopes: { scope: 'connections:write' },
-    errors: { types: [NotFoundError, ValidationError] },
-    args: { id: t.arg.id() },
+    errors: {
+      types: [NotFoundError, ValidationError],
+      ...resultDescriptions('refreshBalances', 'The connection, its balance refresh queued.'),
+    },
+    args: { id: t.arg.id({ description: 'The `id` of one of your connections.' }) },
     resolve: (_root, { id }, ctx) => refreshConnectionBalances(ctx, ctx.viewer!, String(id)),
   }),
   renameExchangeConnection: t.field({
     type: ExchangeConnectionRef,
+    description: 'Gives a connection a new label; the audit trail records the old and new one.',
     authScopes: { scope: 'connections:write' },
-    errors: { types: [NotFoundError, DuplicateLabelError, ValidationError] },
-    args: { id: t.arg.id(), label: t.arg.string() },
+    errors: {
+      types: [NotFoundError, DuplicateLabelError, ValidationError],
+      ...resultDescriptions('renameExchangeConnection', 'The connection, renamed.'),
+    },
+    args: {
+      id: t.arg.id({ description: 'The `id` of one of your connections.' }),
+      label: t.arg.string({
+        description:
+          'The new name: 1 to 64 characters once spaces are trimmed, unique among yours ignoring case.',
+      }),
+    },
     resolve: (_root, { id, label }, ctx) => renameConnection(ctx, ctx.viewer!, String(id), label),
   }),
   updateExchangeCredentials: t.field({
     type: ExchangeConnectionRef,
     description: 'Replaces the keys in place: history is kept, the new keys are verified.',
     authScopes: { scope: 'connections:write' },
-    errors: { types: [NotFoundError, MissingCredentialError, DuplicateKeyError, ValidationError] },
-    args: { id: t.arg.id(), credentials: t.arg({ type: CredentialsInput }) },
+    errors: {
+      types: [NotFoundError, MissingCredentialError, DuplicateKeyError, ValidationError],
+      ...resultDescriptions(
+        'updateExchangeCredentials',
+        'The connection with its new keys, their verification queued.',
+      ),
+    },
+    args: {
+      id: t.arg.id({ description: 'The `id` of one of your connections.' }),
+      credentials: t.arg({
+        type: CredentialsInput,
+        description: 'The new keys, for the same exchange: every field its `requiredCredentials` lists.',
+      }),
+    },
     resolve: (_root, { id, credentials }, ctx) =>
       replaceCredentials(ctx, ctx.viewer!, String(id), credentials),
   }),
@@ -116,8 +158,11 @@ builder.mutationFields((t) => ({
     type: ExchangeConnectionRef,
     description: 'Erases the stored keys and balances at once; the audit trail is kept.',
     authScopes: { scope: 'connections:write' },
-    errors: { types: [NotFoundError] },
-    args: { id: t.arg.id() },
+    errors: {
+      types: [NotFoundError],
+      ...resultDescriptions('deleteExchangeConnection', 'The connection as deleted, with `deletedAt` set.'),
+    },
+    args: { id: t.arg.id({ description: 'The `id` of one of your connections.' }) },
     resolve: (_root, { id }, ctx) => deleteConnection(ctx, ctx.viewer!, String(id)),
   }),
 }));

@@ -15,7 +15,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One of the viewer’s connections; null when missing or not theirs.',
     authScopes: { scope: 'connections:read' },
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: 'The `id` of the connection.' }) },
     resolve: (_root, { id }, { em, viewer }) =>
       findOwnConnection(em, viewer!, String(id)).catch((error) => {
         if (error instanceof NotFoundError) return null;

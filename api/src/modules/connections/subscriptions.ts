@@ -21,7 +21,12 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       'Every change of the viewer’s connections (or of one, with `id`), re-read from the database. ' +
       'Delivery is at-most-once: re-query after reconnecting.',
     authScopes: { scope: 'connections:read' },
-    args: { id: t.arg.id({ required: false }) },
+    args: {
+      id: t.arg.id({
+        required: false,
+        description: 'Only this connection (an unknown id fails with NOT_FOUND); omitted: all of yours.',
+      }),
+    },
     subscribe: async (_root, { id }, { em, viewer, deps }) => {
       const ownerId = viewer!.userId;
       if (id) {

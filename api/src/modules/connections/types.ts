@@ -16,25 +16,97 @@ import {
   reasonSpec,
   statusExplanation,
   VERIFICATION_STEPS,
+  type VerificationStep,
 } from '@keyport/exchange/status';
 import { exactRemedy } from '@keyport/exchange/withdraw-switches';
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
+import { describedValues } from '../../schema/enum-values';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
-import { type ConnectionWarning, connectionWarnings, WARNING_CODES } from './connection-warnings';
+import {
+  type ConnectionWarning,
+  connectionWarnings,
+  EXPIRY_WARNING_DAYS,
+  WARNING_CODES,
+  type WarningCode,
+} from './connection-warnings';
 
-export const ConnectionStatusEnum = builder.enumType('ConnectionStatus', { values: CONNECTION_STATUSES });
+const STATUS_DESCRIPTIONS: Record<ConnectionStatus, string> = {
+  PENDING: 'Waiting for its verification to start: just connected, keys replaced, or a test asked for.',
+  VERIFYING: 'Being verified now; `verificationStep` says how far it has got.',
+  CONNECTED: 'The key works, its permissions are acceptable and balances are loaded and kept fresh.',
+  INVALID_CREDENTIALS: 'The exchange refused the credentials (key, secret, passphrase or environment).',
+  PERMISSION_DENIED:
+    'The key works but may not do what this connection needs (read, trade, an account type), or the account is suspended.',
+  UNSAFE_PERMISSIONS: 'The key can withdraw funds: Keyport refused it and erased the stored keys.',
+  IP_NOT_ALLOWED: 'The key is IP-restricted to addresses that leave out Keyport’s (see `egressIps`).',
+  CLOCK_SKEW: 'The exchange refused the request time even after resynchronising; retried automatically.',
+  RATE_LIMITED:
+    'The exchange is limiting or has banned Keyport’s requests for a while; retried automatically.',
+  EXCHANGE_UNAVAILABLE:
+    'The exchange is down, in maintenance, unreachable or answering unexpectedly; retried automatically.',
+  EXPIRED: 'The key worked before and is now refused (revoked, deleted or expired): replace the keys.',
+  ERROR: 'Verification failed for another reason, given by `statusReason`.',
+};
+
+export const ConnectionStatusEnum = builder.enumType('ConnectionStatus', {
+  description:
+    'Where a connection’s verification stands; `statusReason` gives the precise cause of a failure.',
+  values: describedValues(CONNECTION_STATUSES, STATUS_DESCRIPTIONS),
+});
 const ReasonCodeEnum = builder.enumType('StatusReasonCode', {
   description: 'The precise, stable cause behind a status.',
-  values: REASON_CODES,
+  // the explanation shown for each code is its description: one source for both
+  values: describedValues(
+    REASON_CODES,
+    Object.fromEntries(
+      REASON_CODES.map((code) => {
+        const { explanation, status, retryable } = reasonSpec(code);
+        return [code, `${explanation} Status ${status}${retryable ? ', retried automatically' : ''}.`];
+      }),
+    ) as Record<ReasonCode, string>,
+  ),
 });
-const VerificationStepEnum = builder.enumType('VerificationStep', { values: VERIFICATION_STEPS });
-const WarningCodeEnum = builder.enumType('ConnectionWarningCode', { values: WARNING_CODES });
+
+const STEP_DESCRIPTIONS: Record<VerificationStep, string> = {
+  QUEUED: 'Waiting for a worker to pick the verification up.',
+  CHECKING_CREDENTIALS: 'Asking the exchange whether it accepts the credentials.',
+  READING_PERMISSIONS: 'Reading what the key may do from the exchange.',
+  LOADING_BALANCES: 'Reading the balances of the chosen wallets.',
+  DONE: 'The last verification has finished; `status` has its outcome.',
+};
+const VerificationStepEnum = builder.enumType('VerificationStep', {
+  description: 'How far a verification has got, in the order the steps happen.',
+  values: describedValues(VERIFICATION_STEPS, STEP_DESCRIPTIONS),
+});
+
+const WARNING_DESCRIPTIONS: Record<WarningCode, string> = {
+  KEY_EXPIRES_SOON: `The key (or its trading right) expires within ${EXPIRY_WARNING_DAYS} days; \`detail\` is the number of days left.`,
+  IP_UNRESTRICTED: 'The key works from any IP address: restrict it to Keyport’s `egressIps`.',
+  WALLETS_UNREADABLE: 'The key may not read some of the chosen wallets; `detail` lists them.',
+  SAME_ACCOUNT_AS_OTHER:
+    'Another of your connections reads the same exchange account, so it counts twice in the portfolio; `detail` lists their labels.',
+  ACCOUNT_CHANGED:
+    'The replacement keys belong to another exchange account; `detail` is the old and the new account uid, comma-separated.',
+  FUTURES_NOT_ENABLED: 'Futures wallets were chosen but the key may not use futures.',
+  WITHDRAWALS_ENABLED:
+    'The key can withdraw funds: switch that off on the exchange (only where the deployment accepts such keys).',
+};
+const WarningCodeEnum = builder.enumType('ConnectionWarningCode', {
+  description: 'The kind of a connection warning.',
+  values: describedValues(WARNING_CODES, WARNING_DESCRIPTIONS),
+});
 const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWarning').implement({
   description: 'Something that may break this connection soon, or that its owner should know.',
   fields: (t) => ({
-    code: t.field({ type: WarningCodeEnum, resolve: (w) => w.code }),
-    message: t.exposeString('message'),
+    code: t.field({
+      type: WarningCodeEnum,
+      description: 'What the warning is about.',
+      resolve: (w) => w.code,
+    }),
+    message: t.exposeString('message', {
+      description: 'What is wrong and what to do, in a sentence for people.',
+    }),
     detail: t.exposeString('detail', {
       nullable: true,
       description: 'Days left, wallet names, or the other connections’ labels, comma-separated.',
@@ -51,8 +123,11 @@ interface StatusReason {
 const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implement({
   description: 'Why a connection is in its status, and what to do about it.',
   fields: (t) => ({
-    code: t.field({ type: ReasonCodeEnum, resolve: ({ code }) => code }),
-    explanation: t.string({ resolve: ({ code }) => reasonSpec(code).explanation }),
+    code: t.field({ type: ReasonCodeEnum, description: 'The precise cause.', resolve: ({ code }) => code }),
+    explanation: t.string({
+      description: 'What happened, in a sentence for people.',
+      resolve: ({ code }) => reasonSpec(code).explanation,
+    }),
     remedy: t.string({
       description: 'What to do, naming the exchange’s own switch where Keyport knows it.',
       resolve: ({ code, exchangeId }) =>
@@ -74,27 +149,61 @@ const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implemen
 const PermissionsRef = builder.objectRef<KeyPermissions>('KeyPermissions').implement({
   description: 'What the key may do. Each value is null when the exchange does not report it (unknown).',
   fields: (t) => ({
-    read: t.exposeBoolean('read', { nullable: true }),
-    spotTrade: t.exposeBoolean('spotTrade', { nullable: true }),
-    margin: t.exposeBoolean('margin', { nullable: true }),
-    futures: t.exposeBoolean('futures', { nullable: true }),
-    withdraw: t.exposeBoolean('withdraw', { nullable: true }),
-    internalTransfer: t.exposeBoolean('internalTransfer', { nullable: true }),
-    ipRestricted: t.exposeBoolean('ipRestricted', { nullable: true }),
-    allowedIps: t.exposeStringList('allowedIps', { nullable: true }),
-    expiresAt: t.exposeString('expiresAt', { nullable: true }),
-    accountKind: t.exposeString('accountKind', { nullable: true }),
+    read: t.exposeBoolean('read', { nullable: true, description: 'May read balances and account data.' }),
+    spotTrade: t.exposeBoolean('spotTrade', { nullable: true, description: 'May trade on the spot market.' }),
+    margin: t.exposeBoolean('margin', { nullable: true, description: 'May trade on margin.' }),
+    futures: t.exposeBoolean('futures', {
+      nullable: true,
+      description: 'May trade futures (perpetual or dated).',
+    }),
+    withdraw: t.exposeBoolean('withdraw', {
+      nullable: true,
+      description: 'May withdraw funds from the exchange.',
+    }),
+    internalTransfer: t.exposeBoolean('internalTransfer', {
+      nullable: true,
+      description: 'May move funds between the account’s own wallets or sub-accounts.',
+    }),
+    ipRestricted: t.exposeBoolean('ipRestricted', {
+      nullable: true,
+      description: 'Works only from the IP addresses on its whitelist.',
+    }),
+    allowedIps: t.exposeStringList('allowedIps', {
+      nullable: true,
+      description: 'The IP addresses the key is restricted to, where the exchange lists them.',
+    }),
+    expiresAt: t.exposeString('expiresAt', {
+      nullable: true,
+      description:
+        'When the key (or its trading right) stops working, as an ISO-8601 string; null: no expiry reported.',
+    }),
+    accountKind: t.exposeString('accountKind', {
+      nullable: true,
+      description: 'Whether the key is of a `master` account or a `sub` account.',
+    }),
   }),
 });
 
 const BalanceRef = builder.objectRef<IBalance>('Balance').implement({
   description: 'Holding of one asset in one wallet; amounts are exact decimal strings.',
   fields: (t) => ({
-    accountType: t.exposeString('accountType'),
-    asset: t.exposeString('asset'),
-    free: t.string({ resolve: (b) => trimDecimal(b.free) }),
-    used: t.string({ resolve: (b) => trimDecimal(b.used) }),
-    total: t.string({ resolve: (b) => trimDecimal(b.total) }),
+    accountType: t.exposeString('accountType', {
+      description:
+        'The wallet it is held in: a lowercase account type (`spot`, `funding`…), or `trading` for a unified trading account (OKX, Bybit).',
+    }),
+    asset: t.exposeString('asset', { description: 'The currency code, as ccxt names it (`BTC`, `USDT`).' }),
+    free: t.string({
+      description: 'The amount available, not tied up in orders or positions.',
+      resolve: (b) => trimDecimal(b.free),
+    }),
+    used: t.string({
+      description: 'The amount tied up in open orders or positions.',
+      resolve: (b) => trimDecimal(b.used),
+    }),
+    total: t.string({
+      description: 'The whole amount held, free and used, as the exchange reports it.',
+      resolve: (b) => trimDecimal(b.total),
+    }),
     updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
       description: 'When this amount last changed; the connection’s lastSyncedAt says when it was last read.',
@@ -105,55 +214,85 @@ const BalanceRef = builder.objectRef<IBalance>('Balance').implement({
 const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent').implement({
   description: 'One entry of the audit trail.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.exposeString('kind'),
+    id: t.exposeID('id', {
+      description: 'Identifies the event; ids grow over time, so pass it as `before` to page back.',
+    }),
+    kind: t.exposeString('kind', {
+      description:
+        'What happened: CREATED, STATUS_CHANGED, RENAMED, CREDENTIALS_REPLACED, VERIFICATION_REQUESTED, SECRET_ERASED or DELETED.',
+    }),
     fromStatus: t.field({
       type: ConnectionStatusEnum,
       nullable: true,
+      description: 'The status before the event; null when the event changed no status.',
       resolve: (e) => e.fromStatus as ConnectionStatus | null,
     }),
     toStatus: t.field({
       type: ConnectionStatusEnum,
       nullable: true,
+      description: 'The status after the event; null when the event changed no status.',
       resolve: (e) => e.toStatus as ConnectionStatus | null,
     }),
     reasonCode: t.field({
       type: ReasonCodeEnum,
       nullable: true,
+      description: 'The connection’s reason code after the event; null when it had none.',
       resolve: (e) => (isReasonCode(e.reasonCode) ? e.reasonCode : null),
     }),
-    actorType: t.exposeString('actorType'),
-    credentialVersion: t.exposeInt('credentialVersion'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    actorType: t.exposeString('actorType', {
+      description: '`user` when the owner did it, `system` when Keyport’s workers did.',
+    }),
+    credentialVersion: t.exposeInt('credentialVersion', {
+      description:
+        'The version of the keys the connection held at the event (see `ExchangeConnection.credentialVersion`).',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened.' }),
   }),
 });
 
 export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('ExchangeConnection').implement({
   description: 'An exchange account connected by API key. Secrets are write-only and never returned.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    exchangeId: t.exposeString('exchangeId'),
+    id: t.exposeID('id', {
+      description: 'Identifies the connection (a UUID) in queries, mutations and subscriptions.',
+    }),
+    exchangeId: t.exposeString('exchangeId', { description: 'The ccxt id of the exchange ("binance").' }),
     exchange: t.field({
       type: ExchangeRef,
       nullable: true,
+      description: 'The exchange from the catalogue; null if Keyport no longer supports it.',
       resolve: (c) => findExchange(c.exchangeId) ?? null,
     }),
-    label: t.exposeString('label'),
+    label: t.exposeString('label', {
+      description: 'The owner’s name for the connection, unique among their live connections, ignoring case.',
+    }),
     sandbox: t.exposeBoolean('sandbox', { description: 'A testnet/demo account.' }),
-    accountTypes: t.field({ type: [AccountTypeEnum], resolve: (c) => c.accountTypes as never[] }),
+    accountTypes: t.field({
+      type: [AccountTypeEnum],
+      description: 'The wallets Keyport reads on this account.',
+      resolve: (c) => c.accountTypes as never[],
+    }),
     needsTrading: t.exposeBoolean('needsTrading', {
       description: 'Connected for trading: the key must be allowed to trade.',
     }),
-    status: t.field({ type: ConnectionStatusEnum, resolve: (c) => c.status as ConnectionStatus }),
+    status: t.field({
+      type: ConnectionStatusEnum,
+      description: 'Where verification stands.',
+      resolve: (c) => c.status as ConnectionStatus,
+    }),
     statusReason: t.field({
       type: StatusReasonRef,
       nullable: true,
+      description:
+        'The precise cause of the status and what to do; null when there is none (pending, verifying, connected).',
       resolve: (c) =>
         isReasonCode(c.reasonCode)
           ? { code: c.reasonCode, exchangeId: c.exchangeId, clockOffsetMs: c.clockOffsetMs ?? null }
           : null,
     }),
     statusExplanation: t.string({
+      description:
+        'The status in a sentence for people: the reason’s explanation, or the status’s own when there is no reason.',
       resolve: (c) =>
         isReasonCode(c.reasonCode)
           ? reasonSpec(c.reasonCode).explanation
@@ -162,19 +301,37 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     verificationStep: t.field({
       type: VerificationStepEnum,
       nullable: true,
+      description:
+        'How far the current or last verification has got; null while waiting for an automatic retry, or once deleted.',
       resolve: (c) => c.progressStep as (typeof VERIFICATION_STEPS)[number] | null,
     }),
     keyHint: t.exposeString('keyHint', { description: 'First and last characters of the API key.' }),
-    credentialVersion: t.exposeInt('credentialVersion'),
-    hasCredentials: t.boolean({ resolve: (c) => c.credentials !== null }),
-    permissions: t.field({ type: PermissionsRef, nullable: true, resolve: (c) => c.permissions ?? null }),
-    exchangeAccountUid: t.exposeString('exchangeAccountUid', { nullable: true }),
+    credentialVersion: t.exposeInt('credentialVersion', {
+      description: 'Which keys the connection holds: 1 for the first, one more each time they are replaced.',
+    }),
+    hasCredentials: t.boolean({
+      description:
+        'Keys are stored; false once they were erased (deleted, or refused for allowing withdrawals).',
+      resolve: (c) => c.credentials !== null,
+    }),
+    permissions: t.field({
+      type: PermissionsRef,
+      nullable: true,
+      description: 'What the key may do, as last read from the exchange; null until it was read.',
+      resolve: (c) => c.permissions ?? null,
+    }),
+    exchangeAccountUid: t.exposeString('exchangeAccountUid', {
+      nullable: true,
+      description: 'The account’s id on the exchange, where the exchange tells it; null otherwise.',
+    }),
     warnings: t.field({
       type: [ConnectionWarningRef],
+      description: 'What may break this connection soon or should be known; empty once its keys are gone.',
       resolve: (c, _args, { em }) => connectionWarnings(em, c),
     }),
     balances: t.field({
       type: [BalanceRef],
+      description: 'The current holdings, by wallet then asset; empty once deleted.',
       resolve: (c, _args, { em }) =>
         em.find(Balance, { connection: c.id }, { orderBy: { accountType: 'asc', asset: 'asc' } }),
     }),
@@ -183,8 +340,15 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
       description:
         'The audit trail, newest first: who (user or system), what, when. Page back with `before`: the id of the oldest event already shown.',
       args: {
-        first: t.arg.int({ required: false, defaultValue: 50 }),
-        before: t.arg.id({ required: false }),
+        first: t.arg.int({
+          required: false,
+          defaultValue: 50,
+          description: 'How many events to return, 1 to 200 (values outside are clamped).',
+        }),
+        before: t.arg.id({
+          required: false,
+          description: 'Only events older than the event with this id; omitted: from the newest.',
+        }),
       },
       resolve: (c, { first, before }, { em }) => {
         // ids are bigints: anything but digits is no cursor, and an empty page rather than an error
@@ -197,16 +361,34 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
         );
       },
     }),
-    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime' }),
-    lastVerifiedAt: t.expose('lastVerifiedAt', { type: 'DateTime', nullable: true }),
-    lastSyncedAt: t.expose('lastSyncedAt', { type: 'DateTime', nullable: true }),
+    statusChangedAt: t.expose('statusChangedAt', {
+      type: 'DateTime',
+      description: 'When the status or its reason last changed.',
+    }),
+    lastVerifiedAt: t.expose('lastVerifiedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key and its permissions were last read from the exchange; null: never.',
+    }),
+    lastSyncedAt: t.expose('lastSyncedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the balances were last read from the exchange; null: never.',
+    }),
     retryAt: t.expose('retryAt', {
       type: 'DateTime',
       nullable: true,
       description: 'When Keyport retries by itself.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the connection was made.' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When anything stored about the connection last changed.',
+    }),
+    deletedAt: t.expose('deletedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was deleted; null while it is live. Deleted connections are no longer listed.',
+    }),
   }),
 });

@@ -6,7 +6,12 @@ builder.queryField('exchanges', (t) =>
   t.field({
     type: [ExchangeRef],
     description: 'Supported exchanges, popular first; `search` matches id or name.',
-    args: { search: t.arg.string({ required: false }) },
+    args: {
+      search: t.arg.string({
+        required: false,
+        description: 'Text to find in the id or name, ignoring case and accents; omitted: every exchange.',
+      }),
+    },
     resolve: (_root, { search }) => listExchanges(search?.slice(0, 64) ?? undefined),
   }),
 );
@@ -15,7 +20,8 @@ builder.queryField('exchange', (t) =>
   t.field({
     type: ExchangeRef,
     nullable: true,
-    args: { id: t.arg.id() },
+    description: 'One supported exchange; null when Keyport does not support that id.',
+    args: { id: t.arg.id({ description: 'The ccxt id of the exchange ("binance").' }) },
     resolve: (_root, { id }) => findExchange(String(id)) ?? null,
   }),
 );

@@ -17,7 +17,14 @@ builder.subscriptionField('portfolioUpdated', (t) =>
     description:
       'The viewer’s portfolio, valued again each time their balances change. At-most-once: re-query after reconnecting.',
     authScopes: { scope: 'portfolio:read' },
-    args: { quote: t.arg({ type: QuoteEnum, required: false, defaultValue: 'USD' }) },
+    args: {
+      quote: t.arg({
+        type: QuoteEnum,
+        required: false,
+        defaultValue: 'USD',
+        description: 'The currency to value in.',
+      }),
+    },
     subscribe: (_root, _args, { viewer, deps }) => {
       const ownerId = viewer!.userId;
       const own = pipe(

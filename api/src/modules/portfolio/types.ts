@@ -2,18 +2,23 @@ import { findExchange } from '@keyport/exchange/catalogue';
 import type { AssetValue, ExchangeValue, PortfolioValuation } from '@keyport/valuation/value-portfolio';
 import { QUOTES } from '@keyport/valuation/value-portfolio';
 import { builder } from '../../schema/builder';
+import { describedValues } from '../../schema/enum-values';
 import { ExchangeRef } from '../exchanges/types';
 
 export const QuoteEnum = builder.enumType('Quote', {
   description: 'The currency a portfolio is valued in (USD through USD, USDT and USDC markets).',
-  values: QUOTES,
+  values: describedValues(QUOTES, {
+    USD: 'US dollars, priced from USDT, USDC and USD markets; stablecoins count at par.',
+    EUR: 'Euros, priced from EUR markets, else through dollars.',
+    BTC: 'Bitcoin, priced from BTC markets, else through dollars.',
+  }),
 });
 
 const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement({
   description:
     'One asset across every wallet and exchange of the viewer; amounts and values are exact decimal strings.',
   fields: (t) => ({
-    asset: t.exposeString('asset'),
+    asset: t.exposeString('asset', { description: 'The currency code, as ccxt names it (`BTC`).' }),
     amount: t.exposeString('amount', {
       description: 'Total held, summed exactly over wallets and exchanges.',
     }),
@@ -31,22 +36,30 @@ const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement(
     }),
     share: t.exposeString('share', { nullable: true, description: 'Percent of the valued total.' }),
     stale: t.exposeBoolean('stale', { description: 'The price is older than two minutes.' }),
-    exchangeIds: t.exposeStringList('exchangeIds'),
+    exchangeIds: t.exposeStringList('exchangeIds', {
+      description: 'The ccxt ids of the exchanges it is held on, sorted.',
+    }),
   }),
 });
 
 const ExchangeValueRef = builder.objectRef<ExchangeValue>('PortfolioExchange').implement({
   description: 'What the viewer holds on one exchange, valued in the quote.',
   fields: (t) => ({
-    exchangeId: t.exposeString('exchangeId'),
+    exchangeId: t.exposeString('exchangeId', { description: 'The ccxt id of the exchange.' }),
     exchange: t.field({
       type: ExchangeRef,
       nullable: true,
+      description: 'The exchange from the catalogue; null if Keyport no longer supports it.',
       resolve: (e) => findExchange(e.exchangeId) ?? null,
     }),
     value: t.exposeString('value', { description: 'Of the assets that could be valued.' }),
-    share: t.exposeString('share', { nullable: true }),
-    unpricedAssets: t.exposeStringList('unpricedAssets'),
+    share: t.exposeString('share', {
+      nullable: true,
+      description: 'Percent of the valued total; null when the total is 0.',
+    }),
+    unpricedAssets: t.exposeStringList('unpricedAssets', {
+      description: 'Assets held here that no market prices, sorted; not counted in `value`.',
+    }),
   }),
 });
 
@@ -54,7 +67,11 @@ export const PortfolioRef = builder.objectRef<PortfolioValuation>('Portfolio').i
   description:
     'The viewer’s holdings valued from exchange spot prices. Unpriced assets are listed, never counted as 0.',
   fields: (t) => ({
-    quote: t.field({ type: QuoteEnum, resolve: (p) => p.quote }),
+    quote: t.field({
+      type: QuoteEnum,
+      description: 'The currency every value is in.',
+      resolve: (p) => p.quote,
+    }),
     total: t.exposeString('total', { description: 'Sum of the valued assets, in the quote.' }),
     change24h: t.exposeString('change24h', {
       nullable: true,
@@ -72,8 +89,15 @@ export const PortfolioRef = builder.objectRef<PortfolioValuation>('Portfolio').i
       description: 'Most valuable first; unpriced last.',
       resolve: (p) => p.assets,
     }),
-    exchanges: t.field({ type: [ExchangeValueRef], resolve: (p) => p.exchanges }),
-    unpricedAssets: t.exposeStringList('unpricedAssets'),
+    exchanges: t.field({
+      type: [ExchangeValueRef],
+      description: 'The same holdings per exchange, by exchange id.',
+      resolve: (p) => p.exchanges,
+    }),
+    unpricedAssets: t.exposeStringList('unpricedAssets', {
+      description:
+        'Assets held that no market prices; listed in `assets` without a value, not counted in `total`.',
+    }),
   }),
 });
 
@@ -82,7 +106,7 @@ export const PortfolioPointRef = builder
   .implement({
     description: 'The portfolio total at one moment.',
     fields: (t) => ({
-      at: t.expose('at', { type: 'DateTime' }),
+      at: t.expose('at', { type: 'DateTime', description: 'When the total was recorded.' }),
       value: t.exposeString('value', {
         nullable: true,
         description: 'Null when nothing could be valued then.',
