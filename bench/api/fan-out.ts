@@ -1,7 +1,7 @@
 // Fan-out: `count` SSE subscriptions held open by one client process, then `events` published one by one on
 // Redis; for each event, the time from publish to every subscription having it.
 import { childEnv } from '../lib/env';
-import { readMemory } from '../lib/proc';
+import { cpuTimeMs, readMemory } from '../lib/proc';
 import { Child, type Cleanup } from '../lib/processes';
 import type { Launcher } from '../lib/runtime';
 import { percentile } from '../lib/stats';
@@ -31,6 +31,8 @@ export interface FanOutResult {
   p99: number;
   missed: number;
   dropped: number;
+  /** Server CPU per event over the warm events (main thread and helpers), ms. */
+  serverCpuPerEvent: number;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -51,12 +53,15 @@ export async function fanOut(launcher: Launcher, cleanup: Cleanup, plan: FanOutP
   const connected = rss();
 
   const publishedAt = new Map<number, number>();
+  let warmCpuFrom = Number.NaN;
   for (let n = 0; n <= plan.events; n++) {
     await plan.prepare(n);
+    if (n === 1) warmCpuFrom = cpuTimeMs(plan.serverPid);
     publishedAt.set(n, now());
     await plan.publish(n);
     await sleep(plan.spacingMs);
   }
+  const serverCpuPerEvent = (cpuTimeMs(plan.serverPid) - warmCpuFrom) / plan.events;
   await sleep(1_000);
   const after = rss();
   client.proc.stdin?.write('REPORT\n');
@@ -87,5 +92,6 @@ export async function fanOut(launcher: Launcher, cleanup: Cleanup, plan: FanOutP
     p99: percentile(warm, 99),
     missed,
     dropped: result.dropped,
+    serverCpuPerEvent,
   };
 }

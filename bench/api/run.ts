@@ -6,7 +6,7 @@
 // Not a test: it prints numbers and PASS/MISS against targets.
 //
 // Env: BENCH_CONNECTIONS (20) BENCH_HTTP_CONNECTIONS (50) BENCH_DURATION_S (10) BENCH_REPEAT (3)
-//      BENCH_SUBSCRIBERS (2000) BENCH_EVENTS (15) BENCH_API_NODE_ARGS (e.g. "--cpu-prof") REDIS_URL DATABASE_URL
+//      BENCH_SUBSCRIBERS (2000) BENCH_EVENTS (15) BENCH_PARTS (http,sql,fanout: which to run) BENCH_API_NODE_ARGS (e.g. "--cpu-prof") REDIS_URL DATABASE_URL
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@keyport/db/testing';
 import { connectionTopic } from '@keyport/events/connection-events';
@@ -34,6 +34,7 @@ const settings = {
   subscribers: intEnv('BENCH_SUBSCRIBERS', 2_000),
   events: intEnv('BENCH_EVENTS', 15),
   pageSizes: [1, 20, 100],
+  parts: new Set((process.env.BENCH_PARTS || 'http,sql,fanout').split(',').map((part) => part.trim())),
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
@@ -116,6 +117,77 @@ async function checkRead(apiUrl: string, tenantOf: Tenant): Promise<number> {
   return new TextEncoder().encode(JSON.stringify(answer)).length;
 }
 
+type Api = { child: Child; url: string };
+
+/** Bare yoga and the keyport read, alternating so drift hits both alike. */
+async function measureHttp(
+  api: Api,
+  barePid: number,
+  bareUrl: string,
+  main: Tenant,
+): Promise<{ bare: LoadResult; keyport: LoadResult }[]> {
+  const keyportTarget: LoadTarget = {
+    url: api.url,
+    body: JSON.stringify({ query: READ }),
+    headers: { authorization: `Bearer ${main.token}`, accept: 'application/graphql-response+json' },
+    serverPid: api.child.pid,
+  };
+  const bareTarget: LoadTarget = {
+    url: bareUrl,
+    body: JSON.stringify({ query: '{ __typename }' }),
+    headers: {},
+    serverPid: barePid,
+  };
+  console.log('· warm-up: 3 s each');
+  await httpLoad(bareTarget, settings.httpConnections, 3);
+  await httpLoad(keyportTarget, settings.httpConnections, 3);
+  const runs: { bare: LoadResult; keyport: LoadResult }[] = [];
+  for (let rep = 0; rep < settings.repeat; rep++) {
+    const bareRun = await httpLoad(bareTarget, settings.httpConnections, settings.seconds);
+    const keyportRun = await httpLoad(keyportTarget, settings.httpConnections, settings.seconds);
+    runs.push({ bare: bareRun, keyport: keyportRun });
+    console.log(
+      `  rep ${rep + 1}: bare ${bareRun.requestsPerSecond.toFixed(0)}/s p99 ${bareRun.p99} ms · keyport ` +
+        `${keyportRun.requestsPerSecond.toFixed(0)}/s p99 ${keyportRun.p99} ms · ratio ` +
+        `${ratio(keyportRun.requestsPerSecond, bareRun.requestsPerSecond).toFixed(2)}`,
+    );
+  }
+  return runs;
+}
+
+/** SQL statements per read at each size, on an api whose database connections go through a counting proxy. */
+async function measureSql(
+  launcher: Launcher,
+  cleanup: Cleanup,
+  apiEnv: Record<string, string>,
+  databaseUrl: string,
+  tenants: Map<number, Tenant>,
+  sizes: number[],
+): Promise<Map<number, number>> {
+  const dbUrl = new URL(databaseUrl);
+  const counter = await startSqlCounter({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) });
+  cleanup.add('stop the SQL counter', () => counter.close());
+  const countedUrl = new URL(databaseUrl);
+  countedUrl.hostname = '127.0.0.1';
+  countedUrl.port = String(counter.port);
+  const counted = await startApi(launcher, cleanup, 'api (SQL counted)', {
+    ...apiEnv,
+    DATABASE_URL: countedUrl.toString(),
+  });
+  const sqlPerRequest = new Map<number, number>();
+  for (const size of sizes) {
+    const client = new KeyportClient(counted.url);
+    client.token = (tenants.get(size) as Tenant).token;
+    await client.request(READ); // the token's once-a-minute last-used write is not what is counted
+    const before = counter.statements();
+    const requests = 50;
+    for (let i = 0; i < requests; i++) await client.request(READ);
+    sqlPerRequest.set(size, (counter.statements() - before) / requests);
+  }
+  await counted.child.stop();
+  return sqlPerRequest;
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
@@ -168,162 +240,126 @@ async function main(): Promise<void> {
         `the read answers ${bytes} bytes`,
     );
 
-    // (1) throughput, alternating so drift hits both alike
-    const keyportTarget: LoadTarget = {
-      url: api.url,
-      body: JSON.stringify({ query: READ }),
-      headers: { authorization: `Bearer ${main.token}`, accept: 'application/graphql-response+json' },
-      serverPid: api.child.pid,
-    };
-    const bareTarget: LoadTarget = {
-      url: bareUrl,
-      body: JSON.stringify({ query: '{ __typename }' }),
-      headers: {},
-      serverPid: bare.pid,
-    };
-    console.log('· warm-up: 3 s each');
-    await httpLoad(bareTarget, settings.httpConnections, 3);
-    await httpLoad(keyportTarget, settings.httpConnections, 3);
-    const runs: { bare: LoadResult; keyport: LoadResult }[] = [];
-    for (let rep = 0; rep < settings.repeat; rep++) {
-      const bareRun = await httpLoad(bareTarget, settings.httpConnections, settings.seconds);
-      const keyportRun = await httpLoad(keyportTarget, settings.httpConnections, settings.seconds);
-      runs.push({ bare: bareRun, keyport: keyportRun });
-      console.log(
-        `  rep ${rep + 1}: bare ${bareRun.requestsPerSecond.toFixed(0)}/s p99 ${bareRun.p99} ms · keyport ` +
-          `${keyportRun.requestsPerSecond.toFixed(0)}/s p99 ${keyportRun.p99} ms · ratio ` +
-          `${ratio(keyportRun.requestsPerSecond, bareRun.requestsPerSecond).toFixed(2)}`,
-      );
+    const runs = settings.parts.has('http') ? await measureHttp(api, bare.pid, bareUrl, main) : null;
+    await api.child.stop();
+
+    const sqlPerRequest = settings.parts.has('sql')
+      ? await measureSql(launcher, cleanup, apiEnv, db.databaseUrl, tenants, sizes)
+      : null;
+
+    let fanOuts: { bare: FanOutResult; keyport: FanOutResult } | null = null;
+    if (settings.parts.has('fanout')) {
+      // a fresh api: its RSS before the subscribers is not the HTTP phase's garbage
+      const fresh = await startApi(launcher, cleanup, 'api (fan-out)', apiEnv);
+      const fanOutPlan = { count: settings.subscribers, events: settings.events, spacingMs: 1_000 };
+      console.log(`· fan-out: ${settings.subscribers} SSE subscribers on bare yoga`);
+      const bareFanOut = await fanOut(launcher, cleanup, {
+        ...fanOutPlan,
+        setup: { url: bareUrl, body: JSON.stringify({ query: 'subscription { tick }' }), headers: {} },
+        serverPid: bare.pid,
+        prepare: async () => {},
+        publish: async (n) => {
+          await redis.publish(bareTopic, JSON.stringify(`evt-${n}`));
+        },
+      });
+      console.log(`· fan-out: ${settings.subscribers} SSE subscribers on the api (one user's API token)`);
+      const target = main.connectionIds[0] as string;
+      const sql = db.orm.em.getConnection();
+      const keyportFanOut = await fanOut(launcher, cleanup, {
+        ...fanOutPlan,
+        setup: {
+          url: fresh.url,
+          body: JSON.stringify({ query: UPDATES }),
+          headers: { authorization: `Bearer ${main.token}` },
+        },
+        serverPid: fresh.child.pid,
+        // the event's mark goes into the row the api re-reads, as a rename would
+        prepare: async (n) => {
+          await sql.execute('update exchange_connections set label = ?, updated_at = now() where id = ?', [
+            `evt-${n}`,
+            target,
+          ]);
+        },
+        publish: async () => {
+          await redis.publish(
+            connectionTopic(runId, main.userId),
+            JSON.stringify({
+              connectionId: target,
+              ownerId: main.userId,
+              status: 'CONNECTED',
+              step: null,
+              at: Date.now(),
+            }),
+          );
+        },
+      });
+      fanOuts = { bare: bareFanOut, keyport: keyportFanOut };
     }
 
-    // (2) SQL per request, on a second api whose database connections go through a counting proxy
-    const dbUrl = new URL(db.databaseUrl);
-    const counter = await startSqlCounter({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) });
-    cleanup.add('stop the SQL counter', () => counter.close());
-    const countedUrl = new URL(db.databaseUrl);
-    countedUrl.hostname = '127.0.0.1';
-    countedUrl.port = String(counter.port);
-    const counted = await startApi(launcher, cleanup, 'api (SQL counted)', {
-      ...apiEnv,
-      DATABASE_URL: countedUrl.toString(),
-    });
-    const sqlPerRequest = new Map<number, number>();
-    for (const size of sizes) {
-      const client = new KeyportClient(counted.url);
-      client.token = (tenants.get(size) as Tenant).token;
-      await client.request(READ); // the token's once-a-minute last-used write is not what is counted
-      const before = counter.statements();
-      const requests = 50;
-      for (let i = 0; i < requests; i++) await client.request(READ);
-      sqlPerRequest.set(size, (counter.statements() - before) / requests);
-    }
-    await counted.child.stop();
-
-    // (3) fan-out of one event to every subscriber, bare first
-    const fanOutPlan = {
-      count: settings.subscribers,
-      events: settings.events,
-      spacingMs: 1_000,
-    };
-    console.log(`· fan-out: ${settings.subscribers} SSE subscribers on bare yoga`);
-    const bareFanOut = await fanOut(launcher, cleanup, {
-      ...fanOutPlan,
-      setup: { url: bareUrl, body: JSON.stringify({ query: 'subscription { tick }' }), headers: {} },
-      serverPid: bare.pid,
-      prepare: async () => {},
-      publish: async (n) => {
-        await redis.publish(bareTopic, JSON.stringify(`evt-${n}`));
-      },
-    });
-    console.log(`· fan-out: ${settings.subscribers} SSE subscribers on the api (one user's API token)`);
-    const target = main.connectionIds[0] as string;
-    const sql = db.orm.em.getConnection();
-    const keyportFanOut = await fanOut(launcher, cleanup, {
-      ...fanOutPlan,
-      setup: {
-        url: api.url,
-        body: JSON.stringify({ query: UPDATES }),
-        headers: { authorization: `Bearer ${main.token}` },
-      },
-      serverPid: api.child.pid,
-      // the event's mark goes into the row the api re-reads, as a rename would
-      prepare: async (n) => {
-        await sql.execute('update exchange_connections set label = ?, updated_at = now() where id = ?', [
-          `evt-${n}`,
-          target,
-        ]);
-      },
-      publish: async () => {
-        await redis.publish(
-          connectionTopic(runId, main.userId),
-          JSON.stringify({
-            connectionId: target,
-            ownerId: main.userId,
-            status: 'CONNECTED',
-            step: null,
-            at: Date.now(),
-          }),
-        );
-      },
-    });
-
-    report(runs, sqlPerRequest, bareFanOut, keyportFanOut);
+    report(runs, sqlPerRequest, fanOuts);
   } finally {
     await cleanup.run();
   }
 }
 
 function report(
-  runs: { bare: LoadResult; keyport: LoadResult }[],
-  sqlPerRequest: Map<number, number>,
-  bareFanOut: FanOutResult,
-  keyportFanOut: FanOutResult,
+  runs: { bare: LoadResult; keyport: LoadResult }[] | null,
+  sqlPerRequest: Map<number, number> | null,
+  fanOuts: { bare: FanOutResult; keyport: FanOutResult } | null,
 ): void {
-  const pick = (side: 'bare' | 'keyport', key: keyof LoadResult) => median(runs.map((run) => run[side][key]));
-  const ratios = runs.map((run) => ratio(run.keyport.requestsPerSecond, run.bare.requestsPerSecond));
-  const ratioMedian = median(ratios);
   console.log('\n=== bench/api ===');
-  console.log(
-    `HTTP, ${settings.httpConnections} connections in flight, median of ${runs.length} × ${settings.seconds} s`,
-  );
-  for (const side of ['bare', 'keyport'] as const) {
-    const name =
-      side === 'bare' ? 'bare yoga, { __typename }' : `keyport read (${settings.connections} connections)`;
+  if (runs) {
+    const pick = (side: 'bare' | 'keyport', key: keyof LoadResult) =>
+      median(runs.map((run) => run[side][key]));
+    const ratios = runs.map((run) => ratio(run.keyport.requestsPerSecond, run.bare.requestsPerSecond));
+    const ratioMedian = median(ratios);
     console.log(
-      `  ${name.padEnd(36)} ${pick(side, 'requestsPerSecond').toFixed(0).padStart(6)}/s  p50 ${pick(side, 'p50')} ms  ` +
-        `p99 ${pick(side, 'p99')} ms  server CPU ${pick(side, 'serverCpuPerRequest').toFixed(3)} ms/request  ` +
-        `non-2xx ${pick(side, 'non2xx')}  errors ${pick(side, 'errors')}`,
+      `HTTP, ${settings.httpConnections} connections in flight, median of ${runs.length} × ${settings.seconds} s`,
+    );
+    for (const side of ['bare', 'keyport'] as const) {
+      const name =
+        side === 'bare' ? 'bare yoga, { __typename }' : `keyport read (${settings.connections} connections)`;
+      console.log(
+        `  ${name.padEnd(36)} ${pick(side, 'requestsPerSecond').toFixed(0).padStart(6)}/s  p50 ${pick(side, 'p50')} ms  ` +
+          `p99 ${pick(side, 'p99')} ms  server CPU ${pick(side, 'serverCpuPerRequest').toFixed(3)} ms/request  ` +
+          `non-2xx ${pick(side, 'non2xx')}  errors ${pick(side, 'errors')}`,
+      );
+    }
+    console.log(
+      `  ratio keyport / bare: ${ratioMedian.toFixed(2)} (per rep ${ratios.map((r) => r.toFixed(2)).join(', ')})  ` +
+        `target ≥ 0.5  ${verdict(ratioMedian >= 0.5)}`,
     );
   }
-  console.log(
-    `  ratio keyport / bare: ${ratioMedian.toFixed(2)} (per rep ${ratios.map((r) => r.toFixed(2)).join(', ')})  ` +
-      `target ≥ 0.5  ${verdict(ratioMedian >= 0.5)}`,
-  );
-  const counts = [...sqlPerRequest.values()];
-  const constant = counts.every((count) => Math.abs(count - (counts[0] as number)) < 0.05);
-  console.log(
-    `SQL statements per read, counted on the wire: ${[...sqlPerRequest]
-      .map(([size, count]) => `${size} connections → ${count.toFixed(2)}`)
-      .join(' · ')}  constant ${verdict(constant)}`,
-  );
-  console.log(`SSE fan-out, one event to ${settings.subscribers} subscribers (publish → received)`);
-  for (const [name, result] of [
-    ['bare yoga + redis-event-target', bareFanOut],
-    ['keyport exchangeConnectionUpdated', keyportFanOut],
-  ] as const) {
-    const perSubscriberKb = ((result.rssMb.connected - result.rssMb.before) * 1024) / settings.subscribers;
+  if (sqlPerRequest) {
+    const counts = [...sqlPerRequest.values()];
+    const constant = counts.every((count) => Math.abs(count - (counts[0] as number)) < 0.05);
     console.log(
-      `  ${name.padEnd(36)} p50 ${fmtMs(result.p50)}  p99 ${fmtMs(result.p99)}  per-event max median ` +
-        `${fmtMs(median(result.perEventMax))} (max ${fmtMs(Math.max(...result.perEventMax))})  cold ${fmtMs(result.coldMax)}  ` +
-        `missed ${result.missed}  dropped ${result.dropped}  connect ${fmtMs(result.connectMs)}  RSS ` +
-        `${result.rssMb.before.toFixed(0)} → ${result.rssMb.connected.toFixed(0)} → ${result.rssMb.after.toFixed(0)} MB ` +
-        `(${perSubscriberKb.toFixed(1)} kB/subscriber)`,
+      `SQL statements per read, counted on the wire: ${[...sqlPerRequest]
+        .map(([size, count]) => `${size} connections → ${count.toFixed(2)}`)
+        .join(' · ')}  constant ${verdict(constant)}`,
     );
   }
-  console.log(
-    `  keyport p99 ${fmtMs(keyportFanOut.p99)}  target ≤ 250 ms  ${verdict(keyportFanOut.p99 <= 250 && keyportFanOut.missed === 0)}` +
-      `  (ratio to bare p99 ${ratio(keyportFanOut.p99, bareFanOut.p99).toFixed(2)})`,
-  );
+  if (fanOuts) {
+    console.log(`SSE fan-out, one event to ${settings.subscribers} subscribers (publish → received)`);
+    for (const [name, result] of [
+      ['bare yoga + redis-event-target', fanOuts.bare],
+      ['keyport exchangeConnectionUpdated', fanOuts.keyport],
+    ] as const) {
+      const perSubscriberKb = ((result.rssMb.connected - result.rssMb.before) * 1024) / settings.subscribers;
+      console.log(
+        `  ${name.padEnd(36)} p50 ${fmtMs(result.p50)}  p99 ${fmtMs(result.p99)}  per-event max median ` +
+          `${fmtMs(median(result.perEventMax))} (max ${fmtMs(Math.max(...result.perEventMax))})  cold ${fmtMs(result.coldMax)}  ` +
+          `server CPU ${fmtMs(result.serverCpuPerEvent)}/event  missed ${result.missed}  dropped ${result.dropped}  ` +
+          `connect ${fmtMs(result.connectMs)}  RSS ${result.rssMb.before.toFixed(0)} → ` +
+          `${result.rssMb.connected.toFixed(0)} → ${result.rssMb.after.toFixed(0)} MB (${perSubscriberKb.toFixed(1)} kB/subscriber)`,
+      );
+    }
+    const { keyport, bare } = fanOuts;
+    console.log(
+      `  keyport p99 ${fmtMs(keyport.p99)}  target ≤ 250 ms  ${verdict(keyport.p99 <= 250 && keyport.missed === 0)}` +
+        `  (ratio to bare p99 ${ratio(keyport.p99, bare.p99).toFixed(2)})`,
+    );
+  }
 }
 
 await main();

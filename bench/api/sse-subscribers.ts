@@ -83,10 +83,11 @@ lines.on('line', async (line) => {
   if (line === 'REPORT') {
     reporting = true;
     const result: SubscribersResult = { received, dropped, errors };
-    console.log(`RESULT ${JSON.stringify(result)}`);
     for (const res of open) res.destroy();
     agent.destroy();
-    process.exit(0);
+    // a long line to a pipe is written asynchronously: exit only once it is out
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`, () => process.exit(0));
+    return;
   }
   const setup = JSON.parse(line) as SubscribersSetup;
   const started = now();

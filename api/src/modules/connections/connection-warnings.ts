@@ -1,7 +1,6 @@
 // What may break a working connection, or what the user should know, worked out from what was stored at
 // its last check. Re-read with the connection, so every live update carries the current warnings.
 import type { IExchangeConnection } from '@keyport/db/entities';
-import type { Context } from '../../context';
 
 export const WARNING_CODES = [
   'KEY_EXPIRES_SOON',
@@ -26,8 +25,9 @@ export const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function connectionWarnings(
-  em: Context['em'],
   c: IExchangeConnection,
+  /** Labels of the owner's other live connections to the same exchange account (batched by the caller). */
+  sameAccountLabels: (connectionId: string) => Promise<string[]>,
   now = Date.now(),
 ): Promise<ConnectionWarning[]> {
   if (c.deletedAt || !c.credentials) return [];
@@ -83,14 +83,9 @@ export async function connectionWarnings(
     });
   }
   if (c.exchangeAccountUid) {
-    const others = await em.getConnection().execute<{ label: string }[]>(
-      `select label from exchange_connections
-         where owner_id = ? and exchange_id = ? and sandbox = ? and exchange_account_uid = ? and id <> ?
-           and deleted_at is null order by label`,
-      [c.owner, c.exchangeId, c.sandbox, c.exchangeAccountUid, c.id],
-    );
+    const others = await sameAccountLabels(c.id);
     if (others.length > 0) {
-      const labels = others.map((o) => o.label).join(', ');
+      const labels = others.join(', ');
       warnings.push({
         code: 'SAME_ACCOUNT_AS_OTHER',
         message: `Same exchange account as ${labels}: its balances count once per connection in your portfolio.`,

@@ -1,5 +1,6 @@
 import { duplicateOf, findConnectionById, insertConnection } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
+import { plainRows } from '@keyport/db/plain-rows';
 import { type Actor, recordChange } from '@keyport/db/record-change';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
@@ -91,12 +92,28 @@ export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Pro
   return connection;
 }
 
-export function listOwnConnections(em: Em, viewer: Viewer): Promise<IExchangeConnection[]> {
-  return em.find(
-    ExchangeConnection,
-    { owner: viewer.userId, deletedAt: null },
-    { orderBy: { createdAt: 'asc' } },
+/** Most connections one page returns. */
+export const CONNECTIONS_PAGE_MAX = 200;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A page of the owner's live connections, oldest first, after the connection `after` (its own, else an empty
+ * page). Plain SQL: every third-party read starts here.
+ */
+export async function listOwnConnections(
+  em: Em,
+  viewer: Viewer,
+  page: { first: number; after: string | null },
+): Promise<IExchangeConnection[]> {
+  if (page.after !== null && !UUID.test(page.after)) return [];
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select * from exchange_connections where owner_id = ? and deleted_at is null
+       ${page.after ? 'and (created_at, id) > (select created_at, id from exchange_connections where id = ? and owner_id = ?)' : ''}
+     order by created_at, id limit ?`,
+    [viewer.userId, ...(page.after ? [page.after, viewer.userId] : []), page.first],
   );
+  return plainRows<IExchangeConnection>(em, ExchangeConnection, rows);
 }
 
 /** Queues verification, and tells the owner's live views; Redis being down only delays it (the reconciler enqueues). */

@@ -1,4 +1,3 @@
-import { findConnectionById } from '@keyport/db/connection-rows';
 import {
   type ConnectionUpdated,
   connectionTopic,
@@ -11,6 +10,7 @@ import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
 import { untilRevoked } from '../tokens/until-revoked';
 import { findOwnConnection } from './connection.service';
+import { connectionLoaders } from './connection-loaders';
 import { latestPerKey } from './latest-per-key';
 import { ExchangeConnectionRef } from './types';
 
@@ -50,9 +50,9 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
         viewer!,
       );
     },
-    // a fresh EntityManager per event: the subscription outlives any identity map
+    // re-read per event (the subscription outlives any identity map); one query for every subscriber of it
     resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
-      const connection = await findConnectionById(deps.orm.em.fork(), event.connectionId);
+      const connection = await connectionLoaders(deps.orm).connection.load(event.connectionId);
       if (!connection || connection.owner !== viewer!.userId)
         throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });
       return connection;

@@ -1,10 +1,4 @@
-import {
-  Balance,
-  ConnectionEvent,
-  type IBalance,
-  type IConnectionEvent,
-  type IExchangeConnection,
-} from '@keyport/db/entities';
+import type { IBalance, IConnectionEvent, IExchangeConnection } from '@keyport/db/entities';
 import { findExchange } from '@keyport/exchange/catalogue';
 import type { KeyPermissions } from '@keyport/exchange/permissions';
 import {
@@ -23,6 +17,7 @@ import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { describedValues } from '../../schema/enum-values';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
+import { connectionLoaders } from './connection-loaders';
 import {
   type ConnectionWarning,
   connectionWarnings,
@@ -327,13 +322,13 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     warnings: t.field({
       type: [ConnectionWarningRef],
       description: 'What may break this connection soon or should be known; empty once its keys are gone.',
-      resolve: (c, _args, { em }) => connectionWarnings(em, c),
+      resolve: (c, _args, { deps }) =>
+        connectionWarnings(c, (id) => connectionLoaders(deps.orm).sameAccountLabels.load(id)),
     }),
     balances: t.field({
       type: [BalanceRef],
       description: 'The current holdings, by wallet then asset; empty once deleted.',
-      resolve: (c, _args, { em }) =>
-        em.find(Balance, { connection: c.id }, { orderBy: { accountType: 'asc', asset: 'asc' } }),
+      resolve: (c, _args, { deps }) => connectionLoaders(deps.orm).balances.load(c.id),
     }),
     events: t.field({
       type: [ConnectionEventRef],
@@ -350,15 +345,15 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
           description: 'Only events older than the event with this id; omitted: from the newest.',
         }),
       },
-      resolve: (c, { first, before }, { em }) => {
+      resolve: (c, { first, before }, { deps }) => {
         // ids are bigints: anything but digits is no cursor, and an empty page rather than an error
         const cursor = before != null && /^\d{1,18}$/.test(String(before)) ? String(before) : null;
         if (before != null && cursor === null) return [];
-        return em.find(
-          ConnectionEvent,
-          { connection: c.id, ...(cursor ? { id: { $lt: cursor } } : {}) },
-          { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first ?? 50, 1), 200) },
-        );
+        return connectionLoaders(deps.orm).events.load({
+          connectionId: c.id,
+          first: Math.min(Math.max(first ?? 50, 1), 200),
+          before: cursor,
+        });
       },
     }),
     statusChangedAt: t.expose('statusChangedAt', {

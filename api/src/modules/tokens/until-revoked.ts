@@ -32,10 +32,21 @@ export function untilRevoked<T>(source: AsyncIterable<T>, deps: ApiDeps, viewer:
           timer = setTimeout(() => resolve(STOP), Math.max(0, expiresIn));
         }),
       );
-    const stopped = Promise.race(stops);
+    // one reaction on the stop for the whole subscription: racing it anew per event would pile up a
+    // callback per event on a promise that may never settle
+    let wake: ((stop: typeof STOP) => void) | undefined;
+    let stopped = false;
+    void Promise.race(stops).then(() => {
+      stopped = true;
+      wake?.(STOP);
+    });
     try {
-      for (;;) {
-        const next = await Promise.race([upstream.next(), stopped]);
+      while (!stopped) {
+        const next = await new Promise<IteratorResult<T> | typeof STOP>((resolve, reject) => {
+          wake = resolve;
+          upstream.next().then(resolve, reject);
+        });
+        wake = undefined;
         if (next === STOP || next.done) return;
         yield next.value;
       }
