@@ -15,6 +15,8 @@ const ApiConfigSchema = z.object({
   /** Requests per minute per API token or signed-in user, and per IP for anonymous requests. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Live exchange connections one user may hold: every one is refreshed and checked in the background. */
+  MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(200),
   /** Failed sign-ins in 15 minutes before an email, or an IP, must wait. */
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       }),
     },
     trustProxy: config.TRUST_PROXY,
+    maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
   };
   const yoga = createKeyportYoga(deps, {
     graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production',

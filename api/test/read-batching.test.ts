@@ -2,7 +2,7 @@
 // connection with its own balances, warnings and events, and pages with a cap.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, signedUpClient } from './client';
+import { type ApiClient, CONNECT_MUTATION, signedUpClient } from './client';
 import { type Stack, startStack } from './harness';
 import { seedConnected } from './seed-connected';
 
@@ -12,7 +12,7 @@ const keys = (n: number) =>
   Array.from({ length: n }, () => ({ apiKey: `bn${random()}`, secret: `bs${random()}`, uid: random() }));
 
 beforeAll(async () => {
-  stack = await startStack({ worker: false });
+  stack = await startStack({ worker: false, maxConnectionsPerUser: 30 });
 });
 afterAll(async () => {
   await stack?.close();
@@ -127,5 +127,28 @@ describe('reading many connections', () => {
     expect(await page({ after: other.ids[0] })).toEqual([]);
     expect(await page({ after: owner.ids[0] }, other.api)).toEqual([]);
     expect(await page({ after: 'not-an-id' })).toEqual([]);
+  });
+
+  it('refuses a connection beyond the per-user cap with a typed error, and takes one again after a delete', async () => {
+    const { api, ids } = await tenant(29);
+    const connect = (label: string) =>
+      api.ok<{ connectExchange: { __typename: string; code?: string; message?: string } }>(CONNECT_MUTATION, {
+        input: {
+          exchangeId: 'binance',
+          label,
+          accountTypes: ['SPOT'],
+          credentials: { apiKey: `bn${random()}`, secret: `bs${random()}` },
+        },
+      });
+    expect((await connect('Thirtieth')).connectExchange.__typename).toBe('MutationConnectExchangeSuccess');
+    const refused = (await connect('Thirty-first')).connectExchange;
+    expect(refused).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+    expect(refused.message).toMatch(/At most 30 exchange connections/);
+    const { exchangeConnections } = await api.ok<{ exchangeConnections: { label: string }[] }>(
+      '{ exchangeConnections(first: 200) { label } }',
+    );
+    expect(exchangeConnections.map((c) => c.label)).not.toContain('Thirty-first');
+    await api.ok('mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }', { id: ids[0] });
+    expect((await connect('Thirty-first')).connectExchange.__typename).toBe('MutationConnectExchangeSuccess');
   });
 });

@@ -212,6 +212,8 @@ async function startStack(
       // the bench is one client sending 500 connects at once: the per-user limit is not what is measured
       RATE_LIMIT_PER_MINUTE: '1000000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000',
+      // one bench user holds every connection of a batch
+      MAX_CONNECTIONS_PER_USER: '1000000',
     }),
     cleanup,
   });

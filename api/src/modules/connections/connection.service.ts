@@ -92,6 +92,8 @@ export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Pro
   return connection;
 }
 
+const DEFAULT_CONNECTION_CAP = 200;
+
 /** Most connections one page returns. */
 export const CONNECTIONS_PAGE_MAX = 200;
 
@@ -148,6 +150,19 @@ export async function publishUpdate(deps: ApiDeps, connection: IExchangeConnecti
 
 const userActor = (viewer: Viewer): Actor => ({ type: 'user', id: viewer.userId });
 
+/** Every live connection is refreshed and re-checked in the background: one user may hold only so many. */
+async function refuseBeyondConnectionCap(ctx: Context, viewer: Viewer): Promise<void> {
+  const cap = ctx.deps.maxConnectionsPerUser ?? DEFAULT_CONNECTION_CAP;
+  const [row] = await ctx.em
+    .getConnection()
+    .execute<{ live: number }[]>(
+      'select count(*)::int as live from exchange_connections where owner_id = ? and deleted_at is null',
+      [viewer.userId],
+    );
+  if ((row?.live ?? 0) >= cap)
+    throw new ValidationError(`At most ${cap} exchange connections: delete one you no longer use first.`);
+}
+
 export async function connectExchange(
   ctx: Context,
   viewer: Viewer,
@@ -158,6 +173,7 @@ export async function connectExchange(
   if (input.sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
   const accountTypes = normalizeAccountTypes(exchange, input.accountTypes);
   const credentials = normalizeCredentials(exchange, input.credentials);
+  await refuseBeyondConnectionCap(ctx, viewer);
   // no pre-check of the label: the partial unique index on (owner, lower(label)) answers in the insert itself
 
   const id = crypto.randomUUID();
