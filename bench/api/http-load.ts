@@ -1,7 +1,7 @@
 // One closed-loop HTTP load run (autocannon: `connections` in flight, each sends its next request when the
 // previous answer is in), the way research/baselines.md measured bare yoga.
 import autocannon from 'autocannon';
-import { cpuTimeMs } from '../lib/proc';
+import { cpuTimeMs, cpuTimeOf, machineCpuMs } from '../lib/proc';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -12,6 +12,10 @@ export interface LoadResult {
   errors: number;
   /** CPU ms the server process used per answered request. */
   serverCpuPerRequest: number;
+  /** CPU ms PostgreSQL's backends for the bench database used per request (0 without one). */
+  databaseCpuPerRequest: number;
+  /** Busy CPU ms of the whole machine (both cores: load generator included) per request. */
+  machineCpuPerRequest: number;
 }
 
 export interface LoadTarget {
@@ -19,6 +23,8 @@ export interface LoadTarget {
   body: string;
   headers: Record<string, string>;
   serverPid: number;
+  /** The database whose PostgreSQL backends' CPU is counted. */
+  databaseName?: string;
 }
 
 export async function httpLoad(
@@ -27,6 +33,9 @@ export async function httpLoad(
   seconds: number,
 ): Promise<LoadResult> {
   const cpuBefore = cpuTimeMs(target.serverPid);
+  const databaseCpu = () => (target.databaseName ? cpuTimeOf('postgres', target.databaseName) : 0);
+  const databaseBefore = databaseCpu();
+  const machineBefore = machineCpuMs().busy;
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -44,5 +53,7 @@ export async function httpLoad(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     serverCpuPerRequest: (cpuTimeMs(target.serverPid) - cpuBefore) / Math.max(requests, 1),
+    databaseCpuPerRequest: (databaseCpu() - databaseBefore) / Math.max(requests, 1),
+    machineCpuPerRequest: (machineCpuMs().busy - machineBefore) / Math.max(requests, 1),
   };
 }

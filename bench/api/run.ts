@@ -125,12 +125,14 @@ async function measureHttp(
   barePid: number,
   bareUrl: string,
   main: Tenant,
+  databaseName: string,
 ): Promise<{ bare: LoadResult; keyport: LoadResult }[]> {
   const keyportTarget: LoadTarget = {
     url: api.url,
     body: JSON.stringify({ query: READ }),
     headers: { authorization: `Bearer ${main.token}`, accept: 'application/graphql-response+json' },
     serverPid: api.child.pid,
+    databaseName,
   };
   const bareTarget: LoadTarget = {
     url: bareUrl,
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
         `the read answers ${bytes} bytes`,
     );
 
-    const runs = settings.parts.has('http') ? await measureHttp(api, bare.pid, bareUrl, main) : null;
+    const runs = settings.parts.has('http') ? await measureHttp(api, bare.pid, bareUrl, main, db.name) : null;
     await api.child.stop();
 
     const sqlPerRequest = settings.parts.has('sql')
@@ -321,7 +323,8 @@ function report(
         side === 'bare' ? 'bare yoga, { __typename }' : `keyport read (${settings.connections} connections)`;
       console.log(
         `  ${name.padEnd(36)} ${pick(side, 'requestsPerSecond').toFixed(0).padStart(6)}/s  p50 ${pick(side, 'p50')} ms  ` +
-          `p99 ${pick(side, 'p99')} ms  server CPU ${pick(side, 'serverCpuPerRequest').toFixed(3)} ms/request  ` +
+          `p99 ${pick(side, 'p99')} ms  CPU per request: server ${pick(side, 'serverCpuPerRequest').toFixed(3)} ms, ` +
+          `PostgreSQL ${pick(side, 'databaseCpuPerRequest').toFixed(3)} ms, machine ${pick(side, 'machineCpuPerRequest').toFixed(3)} ms  ` +
           `non-2xx ${pick(side, 'non2xx')}  errors ${pick(side, 'errors')}`,
       );
     }
