@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { ApiDeps, Context } from './context';
 import { resolveSession } from './modules/accounts/session-lookup';
@@ -11,6 +11,9 @@ import { bodyLimit } from './schema/body-limit';
 import { queryLimits } from './schema/query-limits';
 import { schema } from './schema/schema';
 import { cookieCsrfGuard, securityHeaders } from './schema/web-safety';
+
+const isQuery = (document: DocumentNode, operationName?: string | null) =>
+  getOperationAST(document, operationName)?.operation === 'query';
 
 /** Cookies set by resolvers, keyed by the request they answer. */
 const pendingCookies = new WeakMap<Request, string[]>();
@@ -74,8 +77,8 @@ export function createKeyportYoga(
       queryLimits(),
       securityHeaders(),
       useResponseCookies(),
-      // operations compiled to JavaScript once and cached: a 20-connection read resolves ~450 fields
-      useGraphQlJit(),
+      // queries compiled to JavaScript once and cached: a 20-connection read resolves ~450 fields
+      useGraphQlJit({}, { enableIf: (args) => isQuery(args.document, args.operationName) }),
     ],
     context: async ({ request, req }) => {
       const em = deps.orm.em.fork();
