@@ -92,6 +92,19 @@ describe('KuCoin GET /api/v1/user/api-key', () => {
     expect(permissions).toMatchObject({ accountKind: null, expiresAt: null });
   });
 
+  it('reads the newer names too: Withdrawal is withdrawal, FlexTransfers internal transfer', () => {
+    const body = {
+      code: '200000',
+      data: { permission: 'General,Withdrawal,FlexTransfers', ipWhitelist: '' },
+    };
+    expect(parseKucoinPermissions(body).permissions).toMatchObject({
+      read: true,
+      spotTrade: false,
+      withdraw: true,
+      internalTransfer: true,
+    });
+  });
+
   it.each([...MALFORMED, { data: { permission: 42 } }, { data: { permission: '' } }])(
     'leaves %j unknown',
     (body) => {
