@@ -6,7 +6,7 @@ export const WITHDRAW_SWITCHES: Readonly<Record<string, string>> = {
   okx: 'Withdraw',
   bybit: 'Withdrawal (under Assets)',
   kraken: 'Withdraw Funds',
-  kucoin: 'Transfer',
+  kucoin: 'Withdrawal',
   coinbase: 'Transfer',
 };
 
