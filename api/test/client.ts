@@ -140,7 +140,13 @@ export interface ConnectionView {
   credentialVersion: number;
   hasCredentials: boolean;
   verificationStep: string | null;
-  statusReason: { code: string; explanation: string; remedy: string; retrying: boolean } | null;
+  statusReason: {
+    code: string;
+    explanation: string;
+    remedy: string;
+    retrying: boolean;
+    guideSection: string | null;
+  } | null;
   balances: { accountType: string; asset: string; free: string; used: string; total: string }[];
   permissions: Record<string, unknown> | null;
   exchangeAccountUid: string | null;
@@ -149,7 +155,7 @@ export interface ConnectionView {
 
 export const CONNECTION_FIELDS = `
   id label status keyHint credentialVersion hasCredentials verificationStep exchangeAccountUid
-  statusReason { code explanation remedy retrying }
+  statusReason { code explanation remedy retrying guideSection }
   balances { accountType asset free used total }
   permissions { read spotTrade withdraw ipRestricted allowedIps expiresAt accountKind }
   events(first: 100) { kind fromStatus toStatus reasonCode }

@@ -119,6 +119,8 @@ describe('connecting an exchange account through the GraphQL API', () => {
     expect(connection.statusReason?.code).toBe('SIGNATURE_REJECTED');
     expect(connection.statusReason?.remedy).toMatch(/secret/i);
     expect(connection.statusReason?.retrying).toBe(false);
+    // the remedy links to the Binance guide's checklist for a refused key
+    expect(connection.statusReason?.guideSection).toBe('CHECKLIST');
   });
 
   it('reports a wrong OKX passphrase as invalid credentials', async () => {
@@ -131,6 +133,7 @@ describe('connecting an exchange account through the GraphQL API', () => {
     const connection = await waitForStatus(api, result.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
     expect(connection.status).toBe('INVALID_CREDENTIALS');
     expect(connection.statusReason?.code).toBe('PASSPHRASE_REJECTED');
+    expect(connection.statusReason?.guideSection).toBe('EXTRA_FIELD');
   });
 
   it('refuses a key that can withdraw and erases its secret at once', async () => {

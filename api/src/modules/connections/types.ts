@@ -1,5 +1,6 @@
 import type { IBalance, IConnectionEvent, IExchangeConnection } from '@keyport/db/entities';
 import { findExchange } from '@keyport/exchange/catalogue';
+import { guideSectionFor } from '@keyport/exchange/guides';
 import type { KeyPermissions } from '@keyport/exchange/permissions';
 import {
   CONNECTION_STATUSES,
@@ -16,6 +17,7 @@ import { exactRemedy } from '@keyport/exchange/withdraw-switches';
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { describedValues } from '../../schema/enum-values';
+import { GuideSectionEnum } from '../exchanges/guide';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
 import { connectionLoaders } from './connection-loaders';
 import {
@@ -127,6 +129,13 @@ const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implemen
       description: 'What to do, naming the exchange’s own switch where Keyport knows it.',
       resolve: ({ code, exchangeId }) =>
         exactRemedy(reasonSpec(code).remedy, code, exchangeId, findExchange(exchangeId)?.name ?? exchangeId),
+    }),
+    guideSection: t.field({
+      type: GuideSectionEnum,
+      nullable: true,
+      description:
+        'The part of the exchange’s guide (`Exchange.guide`) that helps with this; null when the key is not the problem or there is no guide.',
+      resolve: ({ code, exchangeId }) => guideSectionFor(exchangeId, code),
     }),
     retrying: t.boolean({
       description: 'Keyport retries this by itself.',

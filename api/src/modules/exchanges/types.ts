@@ -6,6 +6,7 @@ import {
 } from '@keyport/exchange/catalogue';
 import { builder } from '../../schema/builder';
 import { describedValues } from '../../schema/enum-values';
+import { ExchangeGuideRef, GuideLocaleEnum, localizedGuide } from './guide';
 
 export const AccountTypeEnum = builder.enumType('AccountType', {
   description: 'A wallet of an exchange account.',
@@ -84,6 +85,20 @@ export const ExchangeRef = builder.objectRef<CatalogueExchange>('Exchange').impl
     website: t.exposeString('website', {
       nullable: true,
       description: 'The exchange’s home page URL; null when ccxt does not know it.',
+    }),
+    guide: t.field({
+      type: ExchangeGuideRef,
+      nullable: true,
+      description: 'How to make the right API key here; null for exchanges Keyport has no guide for yet.',
+      args: {
+        locale: t.arg({
+          type: GuideLocaleEnum,
+          required: false,
+          defaultValue: 'en',
+          description: 'The language of the texts.',
+        }),
+      },
+      resolve: (exchange, { locale }) => localizedGuide(exchange.id, locale ?? 'en'),
     }),
   }),
 });
