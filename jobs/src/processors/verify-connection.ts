@@ -68,6 +68,7 @@ export async function verifyConnection(
         lastSyncedAt: now,
         retryAt: null,
         clockOffsetMs: null,
+        tradeCheck: outcome.tradeCheck,
       },
       outcome.balances,
       outcome.unreadableWallets.map((w) => w.wallet),
@@ -93,6 +94,7 @@ export async function verifyConnection(
       progressStep: willRetry ? null : 'DONE',
       permissions: outcome.permissions ?? connection.permissions ?? null,
       clockOffsetMs: outcome.clockOffsetMs ?? null,
+      ...(outcome.tradeCheck ? { tradeCheck: outcome.tradeCheck } : {}),
       retryAt: spec.retryable ? new Date(Date.now() + retryIn) : null,
     },
   );

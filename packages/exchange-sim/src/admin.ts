@@ -12,6 +12,7 @@ import type {
   SimWallet,
 } from './fixtures';
 import type { SimRequestLogEntry } from './request-log';
+import type { SimOrder } from './state';
 import { parseExchange, parseRateLimits, SimInputError } from './validate';
 
 /** The state-changing surface shared by the admin API and the ExchangeSim object. */
@@ -33,6 +34,8 @@ export interface SimController {
   clearFaults(): void;
   faults(): ActiveFault[];
   requests(): SimRequestLogEntry[];
+  /** Orders placed for real on any venue, oldest first (test and validate-only orders are never placed). */
+  orders(): SimOrder[];
   /** Sets or replaces the venue's per-IP limit; that venue's bans and rateStats start over. */
   setRateLimit(limit: SimRateLimit): void;
   /** Removes every limit (weight headers are still reported); rateStats start over. */
@@ -99,6 +102,8 @@ function route(
     sim.revokeKey(second ?? '');
     return { status: 200, json: { apiKey: second, revoked: true } };
   }
+  if (method === 'GET' && n === 1 && first === 'orders')
+    return { status: 200, json: { orders: sim.orders() } };
   if (n === 1 && first === 'faults') {
     if (method === 'POST') return { status: 201, json: { id: sim.addFault(parseJson(body) as SimFault) } };
     if (method === 'GET') return { status: 200, json: { faults: sim.faults() } };

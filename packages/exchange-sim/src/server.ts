@@ -108,6 +108,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     requests: () => log.list(),
+    orders: () => state.orders(),
     setRateLimit: (limit) => limiter.set(limit),
     clearRateLimits: () => limiter.clear(),
     rateLimits: () => limiter.list(),

@@ -71,6 +71,18 @@ function accountId(exchange: ExchangeId, uid: string): string {
   return `${exchange}:${uid}`;
 }
 
+/** An order a venue accepted for its matching engine. */
+export interface SimOrder {
+  id: string;
+  exchange: ExchangeId;
+  apiKey: string;
+  symbol: string;
+  side: string;
+  type: string;
+  amount: string;
+  price: string | null;
+}
+
 export class SimState {
   private accounts = new Map<string, StoredAccount>();
   private keys = new Map<string, KeyMatch>();
@@ -78,6 +90,8 @@ export class SimState {
   private tickerBook = new Map<string, { last: string; open24h: string }>();
   /** Kraken: the highest nonce each key has used; a request must send a larger one. */
   private nonces = new Map<string, bigint>();
+  /** Orders placed for real (a test or validate-only order never lands here). */
+  private orderBook: SimOrder[] = [];
 
   constructor(
     private readonly fixture: SimFixture,
@@ -90,6 +104,7 @@ export class SimState {
     this.accounts.clear();
     this.keys.clear();
     this.nonces.clear();
+    this.orderBook = [];
     this.prices = { ...DEFAULT_USD_PRICES, ...parseUsdPrices(this.fixture.usdPrices ?? {}) };
     this.tickerBook.clear();
     if (this.fixture.tickers) {
@@ -213,6 +228,16 @@ export class SimState {
   }
 
   /** Sets (or adds) the public ticker of "BASE/QUOTE". */
+  placeOrder(order: Omit<SimOrder, 'id'>): SimOrder {
+    const placed = { ...order, id: String(this.orderBook.length + 1) };
+    this.orderBook.push(placed);
+    return placed;
+  }
+
+  orders(): SimOrder[] {
+    return this.orderBook.map((order) => ({ ...order }));
+  }
+
   setTicker(pair: string, ticker: unknown): void {
     const [base, quote] = parsePair(pair, 'ticker pair');
     this.tickerBook.set(`${base}/${quote}`, parseTicker(ticker, `tickers.${pair}`));

@@ -17,7 +17,7 @@ import { exactRemedy } from '@keyport/exchange/withdraw-switches';
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { describedValues } from '../../schema/enum-values';
-import { GuideSectionEnum } from '../exchanges/guide';
+import { GuideSectionEnum, TradeCheckModeEnum } from '../exchanges/guide';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
 import { connectionLoaders } from './connection-loaders';
 import {
@@ -323,6 +323,16 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
       nullable: true,
       description: 'What the key may do, as last read from the exchange; null until it was read.',
       resolve: (c) => c.permissions ?? null,
+    }),
+    tradeCheck: t.field({
+      type: TradeCheckModeEnum,
+      nullable: true,
+      description:
+        'How the last verification knew whether the key may trade (`permissions.spotTrade`): VERIFIED by an order the exchange checked without executing it (connections made for trading, where the exchange offers that), REPORTED by its permission endpoint, UNKNOWN; null before the first verification.',
+      resolve: (c) =>
+        c.tradeCheck === 'verified' || c.tradeCheck === 'reported' || c.tradeCheck === 'unknown'
+          ? c.tradeCheck
+          : null,
     }),
     exchangeAccountUid: t.exposeString('exchangeAccountUid', {
       nullable: true,

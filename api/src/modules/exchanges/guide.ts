@@ -50,7 +50,7 @@ export const GuideSectionEnum = builder.enumType('GuideSection', {
   ) as Record<string, { value: GuideSection; description: string }>,
 });
 
-const TradeCheckModeEnum = builder.enumType('TradeCheckMode', {
+export const TradeCheckModeEnum = builder.enumType('TradeCheckMode', {
   description: 'How Keyport knows whether a key may trade on an exchange.',
   values: {
     VERIFIED: {

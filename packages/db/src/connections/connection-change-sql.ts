@@ -40,6 +40,8 @@ export interface WorkerColumns {
   exchangeAccountUid?: string | null;
   previousAccountUid?: string | null;
   clockOffsetMs?: number | null;
+  /** verified | reported | unknown: how the verification knew whether the key may trade. */
+  tradeCheck?: string | null;
   lastVerifiedAt?: Date | null;
   lastSyncedAt?: Date | null;
   /** Only ever erased by a worker, never written. */
@@ -71,6 +73,7 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   exchangeAccountUid: { column: 'exchange_account_uid' },
   previousAccountUid: { column: 'previous_account_uid' },
   clockOffsetMs: { column: 'clock_offset_ms' },
+  tradeCheck: { column: 'trade_check' },
   lastVerifiedAt: { column: 'last_verified_at' },
   lastSyncedAt: { column: 'last_synced_at' },
   credentials: { column: 'credentials', json: true },

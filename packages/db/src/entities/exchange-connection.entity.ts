@@ -33,6 +33,8 @@ export const ExchangeConnection = defineEntity({
     previousAccountUid: p.string().length(128).nullable(),
     /** Our clock minus the exchange's, in ms, measured when it kept refusing our request time; else null. */
     clockOffsetMs: p.integer().nullable(),
+    /** How the last verification knew whether the key may trade: verified, reported or unknown. */
+    tradeCheck: p.string().length(16).nullable(),
     /** For trading (a bot's): a key without the spot-trade right is refused (TRADE_NOT_ALLOWED). */
     needsTrading: p.boolean().default(false),
     retryAt: p.datetime().nullable(),

@@ -9,6 +9,7 @@ import { Migration20261201140000 } from './Migration20261201140000';
 import { Migration20261201143000 } from './Migration20261201143000';
 import { Migration20261201150000 } from './Migration20261201150000';
 import { Migration20261201160000 } from './Migration20261201160000';
+import { Migration20261201170000 } from './Migration20261201170000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201143000', class: Migration20261201143000 },
   { name: 'Migration20261201150000', class: Migration20261201150000 },
   { name: 'Migration20261201160000', class: Migration20261201160000 },
+  { name: 'Migration20261201170000', class: Migration20261201170000 },
 ];

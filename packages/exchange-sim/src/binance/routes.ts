@@ -1,5 +1,5 @@
-// Binance: spot /api/v3 and /sapi/v1 (public time/ping/tickers, account, key rights, margin and funding
-// wallets) plus the USDⓈ-M (/fapi) and COIN-M (/dapi) futures account balances.
+// Binance: spot /api/v3 and /sapi/v1 (public time/ping/tickers, account, test and real orders, key rights,
+// margin and funding wallets) plus the USDⓈ-M (/fapi) and COIN-M (/dapi) futures account balances.
 import {
   type ExchangeAdapter,
   headerValue,
@@ -15,6 +15,7 @@ import type { KeyMatch } from '../state';
 import { authenticateBinance } from './auth';
 import { binanceAccountBody, binanceApiRestrictionsBody } from './bodies';
 import { BINANCE_CONTENT_TYPE, binanceError, binanceErrors } from './errors';
+import { binancePlaceOrder, binanceTestOrder } from './orders';
 import {
   binanceCoinmBody,
   binanceFundingBody,
@@ -36,6 +37,18 @@ function signed(
 ): SimReply {
   const auth = authenticateBinance(req, ctx, permission);
   return auth.ok ? ok(body(auth)) : auth.reply;
+}
+
+/** A signed TRADE request: the key must be allowed to trade; the order itself may still be refused. */
+function signedOrder(
+  req: SimRequest,
+  ctx: VenueContext,
+  run: (auth: KeyMatch & { params: URLSearchParams }) => { refusal: SimReply } | { body: unknown },
+): SimReply {
+  const auth = authenticateBinance(req, ctx, 'spotTrade');
+  if (!auth.ok) return auth.reply;
+  const outcome = run(auth);
+  return 'refusal' in outcome ? outcome.refusal : ok(outcome.body);
 }
 
 // Binance names intervals like "1 MINUTE" or "10 SECOND" in its limit messages.
@@ -105,6 +118,10 @@ export const binanceAdapter: ExchangeAdapter = {
         return tickers24h(req, ctx);
       case 'GET /api/v3/account':
         return signed(req, ctx, ({ account, params }) => binanceAccountBody(account, params));
+      case 'POST /api/v3/order/test':
+        return signedOrder(req, ctx, ({ params }) => binanceTestOrder(params));
+      case 'POST /api/v3/order':
+        return signedOrder(req, ctx, (auth) => binancePlaceOrder(auth.params, auth, ctx.state, ctx.now));
       case 'GET /sapi/v1/account/apiRestrictions':
         return signed(req, ctx, ({ key }) => binanceApiRestrictionsBody(key));
       // reading the margin wallet needs only enableReading, not enableMargin

@@ -1,4 +1,4 @@
-// Kraken spot REST: public time, the extended balance, and the key's own info.
+// Kraken spot REST: public time, the extended balance, the key's own info, and orders (validate-only or placed).
 import {
   type ExchangeAdapter,
   headerValue,
@@ -11,6 +11,7 @@ import type { KeyMatch } from '../state';
 import { authenticateKraken } from './auth';
 import { krakenBalanceExBody, krakenKeyInfoBody, krakenTimeBody } from './bodies';
 import { krakenError, krakenErrors } from './errors';
+import { krakenAddOrder } from './orders';
 
 function signed(req: SimRequest, ctx: VenueContext, body: (auth: KeyMatch) => unknown): SimReply {
   const auth = authenticateKraken(req, ctx);
@@ -30,6 +31,12 @@ export const krakenAdapter: ExchangeAdapter = {
         return signed(req, ctx, ({ account, key }) =>
           key.permissions.read ? krakenBalanceExBody(account) : { error: ['EGeneral:Permission denied'] },
         );
+      case 'POST /0/private/AddOrder': {
+        const auth = authenticateKraken(req, ctx);
+        if (!auth.ok) return auth.reply;
+        const outcome = krakenAddOrder(req.body, auth, ctx.state);
+        return 'result' in outcome ? jsonReply(200, { error: [], result: outcome.result }, 'ok') : outcome;
+      }
       case 'POST /0/private/GetApiKeyInfo':
         // any key may describe itself
         return signed(req, ctx, ({ key }) =>

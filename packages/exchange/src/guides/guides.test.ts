@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findExchange } from '../catalogue/catalogue';
 import { WITHDRAW_SWITCHES } from '../status/withdraw-switches';
+import { TRADE_CHECKED_EXCHANGES, tradeCheckEndpoint } from '../verify/trade-check';
 import { GUIDE_LOCALES, type Text } from './guide-types';
 import { findGuide, GUIDED_EXCHANGES, guideSectionFor } from './guides';
 
@@ -73,6 +74,9 @@ describe('exchange guides', () => {
     // a permission endpoint reports; only an order-validation request checks the permission itself
     if (tradeCheck.mode === 'verified') expect(tradeCheck.checksTradePermission).toBe(true);
     else expect(tradeCheck.checksTradePermission).toBeNull();
+    // verified exactly where the worker sends a validation-only order, naming the endpoint it calls
+    expect(tradeCheck.mode === 'verified').toBe(TRADE_CHECKED_EXCHANGES.includes(id));
+    if (tradeCheck.mode === 'verified') expect(tradeCheck.endpoint).toBe(tradeCheckEndpoint(id));
   });
 
   it('points a failure at the part of the guide that fixes it, only where a guide exists', () => {

@@ -10,6 +10,10 @@ import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
 import { ClockSkewError, classifyError, offsetInRefusal } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
+import { checkTrading } from './trade-check';
+
+/** How Keyport knew whether a key may trade: a validation-only order, the exchange's report, or neither. */
+export type TradeCheckMode = 'verified' | 'reported' | 'unknown';
 
 export interface BalanceLine {
   accountType: string;
@@ -32,6 +36,8 @@ export type VerifyOutcome =
       unreadableWallets: UnreadableWallet[];
       permissions: KeyPermissions;
       accountUid: string | null;
+      /** How Keyport knows whether the key may trade (`permissions.spotTrade`). */
+      tradeCheck: TradeCheckMode;
     }
   | {
       ok: false;
@@ -39,6 +45,7 @@ export type VerifyOutcome =
       retryAfterMs?: number;
       clockOffsetMs?: number;
       permissions?: KeyPermissions;
+      tradeCheck?: TradeCheckMode;
     };
 
 export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
@@ -240,12 +247,21 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
 
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange);
-    const { permissions } = probe;
+    let { permissions } = probe;
+    let tradeCheck: TradeCheckMode = permissions.spotTrade === null ? 'unknown' : 'reported';
+    // a connection made for trading: proved, where the exchange can check an order without executing it
+    if (input.needsTrading) {
+      const canTrade = await checkTrading(exchange, input.exchangeId, () => lease.trace.status);
+      if (canTrade !== null) {
+        permissions = { ...permissions, spotTrade: canTrade };
+        tradeCheck = 'verified';
+      }
+    }
     const refusal = refusalOf(permissions, input.egressIps, {
       trading: input.needsTrading,
       allowWithdrawals: input.allowWithdrawals,
     });
-    if (refusal) return { ok: false, reason: refusal, permissions };
+    if (refusal) return { ok: false, reason: refusal, permissions, tradeCheck };
 
     // with one wallet its balances came with the credential check: no step to show, no write to make
     if (others.length > 0) await input.onStep?.('LOADING_BALANCES');
@@ -260,6 +276,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
       unreadableWallets: rest.unreadable,
       permissions,
       accountUid,
+      tradeCheck,
     };
   });
 }
