@@ -1,7 +1,14 @@
 // Third parties get the same exchange guides as the dashboard, in English and French.
+
+import { listExchanges } from '@keyport/exchange/catalogue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signedUpClient } from './client';
 import { type Stack, startStack } from './harness';
+
+/** The 12 most used exchanges, which all have a guide. */
+const POPULAR = listExchanges()
+  .filter((exchange) => exchange.popular)
+  .map((exchange) => exchange.id);
 
 let stack: Stack;
 let api: ApiClient;
