@@ -9,6 +9,7 @@ import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { ReasonNotice } from '../connections/ReasonNotice';
+import { GuidePanel } from '../guides/GuidePanel';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from './CredentialFields';
 import {
   ConnectionProgressFragment,
@@ -357,6 +358,8 @@ export function AddExchange({
                     <ReasonNotice
                       code={progress.statusReason.code}
                       exchange={{ id: exchange.id, name: exchange.name }}
+                      guideSection={progress.statusReason.guideSection}
+                      guideInNewTab
                       headingLevel={3}
                     />
                   ) : null}
@@ -367,7 +370,10 @@ export function AddExchange({
           </section>
         ) : null}
       </div>
-      <SecurityGuidance egressIps={egressIps} />
+      <div className="add-side">
+        <SecurityGuidance egressIps={egressIps} />
+        <GuidePanel key={exchange.id} exchange={{ id: exchange.id, name: exchange.name }} />
+      </div>
     </div>
   );
 }

@@ -13,6 +13,7 @@ export const ConnectionProgressFragment = graphql(`
     statusReason {
       code
       retrying
+      guideSection
     }
   }
 `);

@@ -181,6 +181,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
               code={c.statusReason.code}
               exchange={{ id: c.exchangeId, name: c.exchange?.name ?? c.exchangeId }}
               clockOffsetMs={c.statusReason.clockOffsetMs}
+              guideSection={c.statusReason.guideSection}
             />
           ) : null}
           {c.retryAt && c.statusReason?.retrying ? (

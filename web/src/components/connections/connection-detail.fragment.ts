@@ -22,6 +22,7 @@ export const ConnectionDetailFragment = graphql(`
     statusReason {
       code
       retrying
+      guideSection
       clockOffsetMs
     }
     warnings {
