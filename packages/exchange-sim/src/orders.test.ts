@@ -23,7 +23,7 @@ const LIMIT_BUY = {
   side: 'BUY',
   type: 'LIMIT',
   timeInForce: 'GTC',
-  quantity: '0.001',
+  quantity: '0.01',
   price: '1000',
 };
 
@@ -51,12 +51,25 @@ describe('binance orders', () => {
     expect(error.message).toMatch(/-1102.*price/);
   });
 
+  it('refuses an order under the minimum notional as Binance does (-1013), a BadRequest to ccxt', async () => {
+    const ex = binanceClient(sim, TEST_KEYS.binanceTrade.apiKey, TEST_KEYS.binanceTrade.secret);
+    const tooSmall = { ...LIMIT_BUY, quantity: '0.001' };
+    const error = await rejectionOf(implicit(ex, 'privatePostOrderTest', tooSmall));
+    expect(error.message).toMatch(/-1013.*NOTIONAL/);
+    expect(ccxtClass(error)).toBe('BadRequest');
+    // a key without trading is refused before any filter
+    const readOnly = binanceClient(sim, TEST_KEYS.binanceRead.apiKey, TEST_KEYS.binanceRead.secret);
+    expect((await rejectionOf(implicit(readOnly, 'privatePostOrderTest', tooSmall))).message).toMatch(
+      /-2015/,
+    );
+  });
+
   it('puts a real order in the book, so a test can see one was never placed', async () => {
     const ex = binanceClient(sim, TEST_KEYS.binanceTrade.apiKey, TEST_KEYS.binanceTrade.secret);
     const placed = await implicit(ex, 'privatePostOrder', LIMIT_BUY);
     expect(placed).toMatchObject({ symbol: 'BTCUSDT', status: 'NEW' });
     expect(sim.orders()).toMatchObject([
-      { exchange: 'binance', symbol: 'BTCUSDT', side: 'BUY', amount: '0.001' },
+      { exchange: 'binance', symbol: 'BTCUSDT', side: 'BUY', amount: '0.01' },
     ]);
   });
 });

@@ -29,6 +29,7 @@ export const binanceErrors = {
       `Mandatory parameter '${name}' was not sent, was empty/null, or malformed.`,
       'bad-request',
     ),
+  filterFailure: (filter: string) => binanceError(400, -1013, `Filter failure: ${filter}`, 'bad-request'),
   notFound: (method: string, path: string) =>
     binanceError(404, -5000, `Path ${path}, Method ${method} is invalid`, 'not-found'),
 };

@@ -4,6 +4,9 @@ import type { SimReply } from '../exchange-adapter';
 import type { KeyMatch, SimState } from '../state';
 import { binanceErrors } from './errors';
 
+/** Binance's spot minimum order value (USDT pairs). */
+const MIN_NOTIONAL = 5;
+
 type Order = { symbol: string; side: string; type: string; quantity: string; price: string | null };
 
 /** The order in `params`, or Binance's refusal of its first missing or malformed parameter. */
@@ -18,6 +21,10 @@ function readOrder(params: URLSearchParams): Order | SimReply {
       if (!params.get(name)) return binanceErrors.mandatoryParam(name);
   const quantity = params.get('quantity') ?? params.get('quoteOrderQty') ?? '';
   if (!/^\d+(\.\d+)?$/.test(quantity)) return binanceErrors.mandatoryParam('quantity');
+  // the NOTIONAL filter, checked (like every filter) only once the key's right to trade was accepted
+  const price = params.get('price');
+  if (price && Number(price) * Number(quantity) < MIN_NOTIONAL)
+    return binanceErrors.filterFailure('NOTIONAL');
   return { symbol: params.get('symbol') ?? '', side, type, quantity, price: params.get('price') };
 }
 

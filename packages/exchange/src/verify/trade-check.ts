@@ -11,7 +11,7 @@ interface OrderValidator {
   /** The endpoint, as the guides name it. */
   endpoint: string;
   method: string;
-  /** A small limit buy far below the market: only validated, but harmless even if it were not. */
+  /** A small limit buy far below the market (above minimum notionals): only validated, harmless even if not. */
   params: Json;
 }
 
@@ -25,7 +25,7 @@ const VALIDATORS: Readonly<Record<string, OrderValidator>> = {
       side: 'BUY',
       type: 'LIMIT',
       timeInForce: 'GTC',
-      quantity: '0.001',
+      quantity: '0.01',
       price: '1000',
     },
   },
@@ -71,7 +71,14 @@ export async function checkTrading(
     await fn.call(exchange, { ...validator.params });
     return true;
   } catch (error) {
-    if (error instanceof ccxt.InvalidOrder || error instanceof ccxt.BadSymbol) return true;
+    // refused for the order itself (its parameters, a filter, funds): the key's right to trade passed first.
+    // ccxt maps Binance's -1013 "Filter failure: NOTIONAL" to BadRequest, PERCENT_PRICE_BY_SIDE to InvalidOrder
+    if (
+      error instanceof ccxt.InvalidOrder ||
+      error instanceof ccxt.BadRequest ||
+      error instanceof ccxt.InsufficientFunds
+    )
+      return true;
     const { reason } = classifyError(error, httpStatus());
     if (reasonSpec(reason).retryable) throw error;
     if (reason === 'KEY_REJECTED' || reason === 'READ_NOT_ALLOWED' || reason === 'TRADE_NOT_ALLOWED')
