@@ -1,4 +1,9 @@
-import { duplicateOf, findConnectionById, insertConnection } from '@keyport/db/connection-rows';
+import {
+  ConnectionCapReachedError,
+  duplicateOf,
+  findConnectionById,
+  insertConnection,
+} from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
 import { type Actor, recordChange } from '@keyport/db/record-change';
@@ -150,19 +155,6 @@ export async function publishUpdate(deps: ApiDeps, connection: IExchangeConnecti
 
 const userActor = (viewer: Viewer): Actor => ({ type: 'user', id: viewer.userId });
 
-/** Every live connection is refreshed and re-checked in the background: one user may hold only so many. */
-async function refuseBeyondConnectionCap(ctx: Context, viewer: Viewer): Promise<void> {
-  const cap = ctx.deps.maxConnectionsPerUser ?? DEFAULT_CONNECTION_CAP;
-  const [row] = await ctx.em
-    .getConnection()
-    .execute<{ live: number }[]>(
-      'select count(*)::int as live from exchange_connections where owner_id = ? and deleted_at is null',
-      [viewer.userId],
-    );
-  if ((row?.live ?? 0) >= cap)
-    throw new ValidationError(`At most ${cap} exchange connections: delete one you no longer use first.`);
-}
-
 export async function connectExchange(
   ctx: Context,
   viewer: Viewer,
@@ -173,7 +165,6 @@ export async function connectExchange(
   if (input.sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
   const accountTypes = normalizeAccountTypes(exchange, input.accountTypes);
   const credentials = normalizeCredentials(exchange, input.credentials);
-  await refuseBeyondConnectionCap(ctx, viewer);
   // no pre-check of the label: the partial unique index on (owner, lower(label)) answers in the insert itself
 
   const id = crypto.randomUUID();
@@ -200,7 +191,13 @@ export async function connectExchange(
     },
     userActor(viewer),
     { exchangeId: exchange.id, sandbox: input.sandbox },
+    // every live connection is refreshed and re-checked in the background: one user may hold only so many
+    ctx.deps.maxConnectionsPerUser ?? DEFAULT_CONNECTION_CAP,
   ).catch((error: unknown) => {
+    if (error instanceof ConnectionCapReachedError)
+      throw new ValidationError(
+        `At most ${error.cap} exchange connections: delete one you no longer use first.`,
+      );
     throw asDuplicate(error, label, credentials);
   });
   await requestVerification(ctx.deps, connection);

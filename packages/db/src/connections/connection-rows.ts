@@ -51,16 +51,25 @@ export interface NewConnection {
   credentialKid: string;
 }
 
+/** The owner already holds as many live connections as they may: nothing was inserted. */
+export class ConnectionCapReachedError extends Error {
+  constructor(readonly cap: number) {
+    super(`owner already holds ${cap} live connections`);
+    this.name = 'ConnectionCapReachedError';
+  }
+}
+
 /**
  * Inserts a PENDING connection (key version 1) and its CREATED audit event in one statement, and returns it
  * as a managed entity of `em`. A label or key already used by the owner raises UniqueConstraintViolationException
- * (see duplicateOf).
+ * (see duplicateOf); an owner already holding `cap` live connections, ConnectionCapReachedError (same statement).
  */
 export async function insertConnection(
   em: EntityManager,
   values: NewConnection,
   actor: { type: 'user' | 'system'; id: string | null },
   detail: Record<string, string | number | boolean | null>,
+  cap: number,
 ): Promise<IExchangeConnection> {
   const now = new Date();
   const rows = await em
@@ -70,7 +79,9 @@ export async function insertConnection(
        insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, needs_trading, status, progress_step,
          key_hint, key_fingerprint, credentials, credential_version, credential_kid, status_changed_at, created_at,
          updated_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?, ?, ?, ?)
+       select ?::uuid, ?::uuid, ?, ?, ?::boolean, ?::jsonb, ?::boolean, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?,
+         ?::timestamptz, ?::timestamptz, ?::timestamptz
+        where (select count(*) from exchange_connections where owner_id = ?::uuid and deleted_at is null) < ?
        returning *
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
@@ -93,6 +104,8 @@ export async function insertConnection(
         now,
         now,
         now,
+        values.owner,
+        cap,
         actor.type,
         actor.id,
         JSON.stringify(detail),
@@ -102,7 +115,8 @@ export async function insertConnection(
       // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
       throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
     });
-  return em.map(ExchangeConnection, rows[0] as Record<string, unknown>);
+  if (!rows[0]) throw new ConnectionCapReachedError(cap);
+  return em.map(ExchangeConnection, rows[0]);
 }
 
 /** Which of the owner's uniqueness rules a UniqueConstraintViolationException broke. */
