@@ -15,6 +15,7 @@ import { createRedis } from '@keyport/queue/redis';
 import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { childEnv, intEnv, nodeArgsEnv, oneOf } from '../lib/env';
+import { type FullGc, fullGcs } from '../lib/gc';
 import { cpuTimeMatching, cpuTimeMs, cpuTimeOf, machineCpuMs, machineLine, readMemory } from '../lib/proc';
 import { Child, Cleanup } from '../lib/processes';
 import { deleteKeysWithPrefix } from '../lib/redis';
@@ -86,17 +87,7 @@ export interface PhaseResult {
   byStatus: Record<string, number>;
   memoryAtEnd: { rssMb: number; hwmMb: number } | null;
   /** Full GCs of the worker after the warm-up (--trace-gc): heap used before and after, MB. */
-  fullGcs: { beforeMb: number; afterMb: number }[];
-}
-
-// "[pid:0x…]  70579 ms: Mark-Compact 348.2 (377.8) -> 89.9 (210.1) MB, …"
-const FULL_GC = /Mark-Compact(?: \(reduce\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
-
-function fullGcs(lines: readonly string[]): { beforeMb: number; afterMb: number }[] {
-  return lines.flatMap((line) => {
-    const match = FULL_GC.exec(line);
-    return match ? [{ beforeMb: Number(match[1]), afterMb: Number(match[2]) }] : [];
-  });
+  fullGcs: FullGc[];
 }
 
 interface Ctx {

@@ -151,6 +151,13 @@ export function printReport(
     `  api     ${runtimeName(main.runtime).padEnd(22)} RSS ${mb(main.memory.api, 'rssMb')} (peak ${mb(main.memory.api, 'hwmMb')}, ` +
       `after warm-up ${mb(main.memoryAfterWarmup.api, 'rssMb')})  target ≤ ${TARGET_API_RSS_MB} MB  ${verdict(apiPass)}`,
   );
+  const kept = main.apiFullGcs.map((gc) => gc.afterMb);
+  console.log(
+    kept.length > 0
+      ? `          V8 heap after its ${kept.length} full GCs after the warm-up: ${Math.min(...kept).toFixed(0)}–${Math.max(...kept).toFixed(0)} MB ` +
+          `(before them up to ${Math.max(...main.apiFullGcs.map((gc) => gc.beforeMb)).toFixed(0)} MB): what it keeps; RSS above it is garbage not yet collected, code and buffers`
+      : '          no full GC after the warm-up (--trace-gc): the heap it keeps is not measured',
+  );
   if (underTsx) {
     const tsxApiPass = underTsx.memory.api ? underTsx.memory.api.rssMb <= TARGET_API_RSS_MB : false;
     console.log(

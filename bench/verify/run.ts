@@ -13,6 +13,7 @@ import type { Orm } from '@keyport/db/orm';
 import { createTestDatabase } from '@keyport/db/testing';
 import { createRedis } from '@keyport/queue/redis';
 import { formatKeyring, generateMasterKey } from '@keyport/vault/keyring';
+import { type FullGc, fullGcs } from '../lib/gc';
 import { freePort } from '../lib/net';
 import { cpuTimeMs, cpuTimeOf, type Memory, machineCpuMs, machineLine, readMemory } from '../lib/proc';
 import { Child, Cleanup, waitForHttpOk } from '../lib/processes';
@@ -99,6 +100,8 @@ export interface StackResult {
   bare: BareResult[];
   memory: { api: Memory | null; worker: Memory | null; sim: Memory | null };
   memoryAfterWarmup: { api: Memory | null; worker: Memory | null };
+  /** The api's full GCs after the warm-up: the heap it keeps. */
+  apiFullGcs: FullGc[];
   apiLoadsCcxt: boolean | null;
   logLines: { api: number; worker: number };
 }
@@ -203,7 +206,8 @@ async function startStack(
   const api = new Child({
     name: `api (${launcher.runtime})`,
     ...apiLaunch,
-    args: [...settings.apiNodeArgs, ...apiLaunch.args],
+    // full GCs printed, to report the heap the api keeps beside its RSS (which moves with GC timing)
+    args: ['--trace-gc', '--trace-gc-ignore-scavenger', ...settings.apiNodeArgs, ...apiLaunch.args],
     env: childEnv({
       ...common,
       PORT: String(port),
@@ -340,6 +344,7 @@ async function measureStack(
   if (warmFailures.length > 0)
     throw new Error(`warm-up failed: ${warmFailures[0]?.label}: ${warmFailures[0]?.failure}`);
   const memoryAfterWarmup = { api: readMemory(stack.api.pid), worker: readMemory(stack.worker.pid) };
+  const apiGcLinesFrom = stack.api.stdoutLines.length;
 
   const runs: KeyportRun[] = [];
   const bare: BareResult[] = [];
@@ -404,6 +409,7 @@ async function measureStack(
     bare,
     memory,
     memoryAfterWarmup,
+    apiFullGcs: fullGcs(stack.api.stdoutLines.slice(apiGcLinesFrom)),
     apiLoadsCcxt: stack.apiLoadsCcxt,
     logLines: { api: countWarnings(stack.api), worker: countWarnings(stack.worker) },
   };
