@@ -150,4 +150,28 @@ describe('subscription transports', () => {
     session.close();
     await overWs.close();
   });
+
+  it('ends a token’s open subscription when the token expires, and still delivers events until then', async () => {
+    const expiresAt = new Date(Date.now() + 5_000).toISOString();
+    const { createApiToken } = await api.ok<{ createApiToken: { data: { token: string } } }>(
+      `mutation ($expiresAt: DateTime) { createApiToken(input: { name: "short", scopes: [CONNECTIONS_READ], expiresAt: $expiresAt }) {
+         ... on MutationCreateApiTokenSuccess { data { token } } } }`,
+      { expiresAt },
+    );
+    const sse = new ApiClient(stack.apiUrl, createApiToken.data.token).subscribe<Update>(UPDATES);
+    let ended = false;
+    void sse.done.then(() => (ended = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const keys = addBinanceAccount(stack.sim);
+    await api.ok(CONNECT_MUTATION, {
+      input: {
+        exchangeId: 'binance',
+        label: 'Before expiry',
+        credentials: { apiKey: keys.apiKey, secret: keys.secret },
+      },
+    });
+    await sse.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    expect(ended).toBe(false);
+    await expect.poll(() => ended, { timeout: 9_000 }).toBe(true);
+  });
 });
