@@ -49,32 +49,24 @@ const guideOf = async (id: string, locale?: string) =>
   (await api.ok<{ exchange: { guide: Guide | null } }>(GUIDE, { id, locale })).exchange.guide;
 
 describe('exchange guides in the API', () => {
-  it.each([
-    'binance',
-    'okx',
-    'bybit',
-    'coinbase',
-    'kraken',
-    'kucoin',
-    'bitget',
-    'gate',
-    'htx',
-    'mexc',
-    'bitfinex',
-    'cryptocom',
-  ])('%s: in English by default and in French when asked, the switch names untranslated', async (id) => {
-    const en = await guideOf(id);
-    const fr = await guideOf(id, 'FR');
-    if (!en || !fr) throw new Error(`no guide for ${id}`);
-    expect(en.locale).toBe('EN');
-    expect(fr.locale).toBe('FR');
-    expect(fr.lastChecked).toBe(en.lastChecked);
-    expect(fr.steps).toHaveLength(en.steps.length);
-    expect(fr.steps).not.toEqual(en.steps);
-    expect(fr.permissions.map((p) => [p.name, p.turn])).toEqual(en.permissions.map((p) => [p.name, p.turn]));
-    expect(fr.checklist[0]).not.toBe(en.checklist[0]);
-    expect(en.permissions.some((p) => p.turn === 'OFF')).toBe(true);
-  });
+  it.each(POPULAR)(
+    '%s: in English by default and in French when asked, the switch names untranslated',
+    async (id) => {
+      const en = await guideOf(id);
+      const fr = await guideOf(id, 'FR');
+      if (!en || !fr) throw new Error(`no guide for ${id}`);
+      expect(en.locale).toBe('EN');
+      expect(fr.locale).toBe('FR');
+      expect(fr.lastChecked).toBe(en.lastChecked);
+      expect(fr.steps).toHaveLength(en.steps.length);
+      expect(fr.steps).not.toEqual(en.steps);
+      expect(fr.permissions.map((p) => [p.name, p.turn])).toEqual(
+        en.permissions.map((p) => [p.name, p.turn]),
+      );
+      expect(fr.checklist[0]).not.toBe(en.checklist[0]);
+      expect(en.permissions.some((p) => p.turn === 'OFF')).toBe(true);
+    },
+  );
 
   it('says Binance checks trading with a test order, and OKX from its permission report', async () => {
     expect(await guideOf('binance')).toMatchObject({

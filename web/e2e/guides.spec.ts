@@ -2,20 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { findExchange } from '@keyport/exchange/catalogue';
 import { findGuide, GUIDED_EXCHANGES } from '@keyport/exchange/guides';
 import { expect, type Page, test } from '@playwright/test';
+import { GUIDE_SECTIONS, sectionAnchor } from '../src/components/guides/sections';
 import { baseUrl, createSimAccount, type Locale, messages, screenshot, signUp } from './helpers';
-
-const SECTIONS = [
-  'CREATE_KEY',
-  'PERMISSIONS',
-  'EXTRA_FIELD',
-  'IP_WHITELIST',
-  'EXPIRY',
-  'FUTURES',
-  'TESTNET',
-  'TRADE_CHECK',
-  'CHECKLIST',
-] as const;
-const anchor = (section: (typeof SECTIONS)[number]) => section.toLowerCase().replaceAll('_', '-');
 
 async function noAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
@@ -48,10 +36,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
       await expect(panel).toBeVisible();
       await expect(panel).toHaveAttribute('data-guide', id);
       // every section under its translated title, anchored by its dashed name
-      for (const section of SECTIONS) {
+      for (const section of GUIDE_SECTIONS) {
         await expect(
           panel
-            .locator(`section#${anchor(section)}`)
+            .locator(`section#${sectionAnchor(section)}`)
             .getByRole('heading', { level: 3, name: g.sections[section] }),
         ).toBeVisible();
       }
@@ -126,10 +114,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     const binance = findGuide('binance');
     await expect(checklist.getByRole('listitem').first()).toHaveText(binance?.checklist[0]?.[locale] ?? '');
     if (locale === 'fr') await expect(checklist).toContainText('L’API Key a été copiée en entier');
-    for (const section of SECTIONS) {
+    for (const section of GUIDE_SECTIONS) {
       await expect(
         page
-          .locator(`section#${anchor(section)}`)
+          .locator(`section#${sectionAnchor(section)}`)
           .getByRole('heading', { level: 2, name: g.sections[section] }),
       ).toBeVisible();
     }
