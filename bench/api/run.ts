@@ -126,7 +126,7 @@ async function measureHttp(
   bareUrl: string,
   main: Tenant,
   databaseName: string,
-): Promise<{ bare: LoadResult; keyport: LoadResult }[]> {
+): Promise<{ bare: LoadResult; floor: LoadResult; keyport: LoadResult }[]> {
   const keyportTarget: LoadTarget = {
     url: api.url,
     body: JSON.stringify({ query: READ }),
@@ -140,16 +140,29 @@ async function measureHttp(
     headers: {},
     serverPid: barePid,
   };
+  // the same data in two plain pg queries, no auth, no limits: what any read from the database costs here
+  const floorTarget: LoadTarget = {
+    url: bareUrl,
+    body: JSON.stringify({
+      query: `{ connections(owner: "${main.userId}") { id label exchangeId status lastSyncedAt balances { accountType asset free used total } } }`,
+    }),
+    headers: {},
+    serverPid: barePid,
+    databaseName,
+  };
   console.log('· warm-up: 3 s each');
   await httpLoad(bareTarget, settings.httpConnections, 3);
+  await httpLoad(floorTarget, settings.httpConnections, 3);
   await httpLoad(keyportTarget, settings.httpConnections, 3);
-  const runs: { bare: LoadResult; keyport: LoadResult }[] = [];
+  const runs: { bare: LoadResult; floor: LoadResult; keyport: LoadResult }[] = [];
   for (let rep = 0; rep < settings.repeat; rep++) {
     const bareRun = await httpLoad(bareTarget, settings.httpConnections, settings.seconds);
+    const floorRun = await httpLoad(floorTarget, settings.httpConnections, settings.seconds);
     const keyportRun = await httpLoad(keyportTarget, settings.httpConnections, settings.seconds);
-    runs.push({ bare: bareRun, keyport: keyportRun });
+    runs.push({ bare: bareRun, floor: floorRun, keyport: keyportRun });
     console.log(
-      `  rep ${rep + 1}: bare ${bareRun.requestsPerSecond.toFixed(0)}/s p99 ${bareRun.p99} ms · keyport ` +
+      `  rep ${rep + 1}: bare ${bareRun.requestsPerSecond.toFixed(0)}/s p99 ${bareRun.p99} ms · floor ` +
+        `${floorRun.requestsPerSecond.toFixed(0)}/s · keyport ` +
         `${keyportRun.requestsPerSecond.toFixed(0)}/s p99 ${keyportRun.p99} ms · ratio ` +
         `${ratio(keyportRun.requestsPerSecond, bareRun.requestsPerSecond).toFixed(2)}`,
     );
@@ -226,7 +239,12 @@ async function main(): Promise<void> {
     const bare = new Child({
       name: 'bare yoga',
       ...bareLaunch,
-      env: childEnv({ BARE_TOPIC: bareTopic, REDIS_URL: settings.redisUrl, NODE_ENV: 'production' }),
+      env: childEnv({
+        BARE_TOPIC: bareTopic,
+        REDIS_URL: settings.redisUrl,
+        BARE_DATABASE_URL: db.databaseUrl,
+        NODE_ENV: 'production',
+      }),
       cleanup,
     });
     const bareUrl = (JSON.parse(await bare.waitForLine((l) => l.startsWith('{'), 30_000)) as { url: string })
@@ -305,24 +323,28 @@ async function main(): Promise<void> {
 }
 
 function report(
-  runs: { bare: LoadResult; keyport: LoadResult }[] | null,
+  runs: { bare: LoadResult; floor: LoadResult; keyport: LoadResult }[] | null,
   sqlPerRequest: Map<number, number> | null,
   fanOuts: { bare: FanOutResult; keyport: FanOutResult } | null,
 ): void {
   console.log('\n=== bench/api ===');
   if (runs) {
-    const pick = (side: 'bare' | 'keyport', key: keyof LoadResult) =>
+    const pick = (side: 'bare' | 'floor' | 'keyport', key: keyof LoadResult) =>
       median(runs.map((run) => run[side][key]));
     const ratios = runs.map((run) => ratio(run.keyport.requestsPerSecond, run.bare.requestsPerSecond));
     const ratioMedian = median(ratios);
     console.log(
       `HTTP, ${settings.httpConnections} connections in flight, median of ${runs.length} × ${settings.seconds} s`,
     );
-    for (const side of ['bare', 'keyport'] as const) {
-      const name =
-        side === 'bare' ? 'bare yoga, { __typename }' : `keyport read (${settings.connections} connections)`;
+    const NAMES = {
+      bare: 'bare yoga, { __typename }',
+      floor: 'floor: bare yoga, same data, 2 pg queries',
+      keyport: `keyport read (${settings.connections} connections)`,
+    };
+    for (const side of ['bare', 'floor', 'keyport'] as const) {
+      const name = NAMES[side];
       console.log(
-        `  ${name.padEnd(36)} ${pick(side, 'requestsPerSecond').toFixed(0).padStart(6)}/s  p50 ${pick(side, 'p50')} ms  ` +
+        `  ${name.padEnd(42)} ${pick(side, 'requestsPerSecond').toFixed(0).padStart(6)}/s  p50 ${pick(side, 'p50')} ms  ` +
           `p99 ${pick(side, 'p99')} ms  CPU per request: server ${pick(side, 'serverCpuPerRequest').toFixed(3)} ms, ` +
           `PostgreSQL ${pick(side, 'databaseCpuPerRequest').toFixed(3)} ms, machine ${pick(side, 'machineCpuPerRequest').toFixed(3)} ms  ` +
           `non-2xx ${pick(side, 'non2xx')}  errors ${pick(side, 'errors')}`,
@@ -331,6 +353,12 @@ function report(
     console.log(
       `  ratio keyport / bare: ${ratioMedian.toFixed(2)} (per rep ${ratios.map((r) => r.toFixed(2)).join(', ')})  ` +
         `target ≥ 0.5  ${verdict(ratioMedian >= 0.5)}`,
+    );
+    const floorRatios = runs.map((run) => ratio(run.keyport.requestsPerSecond, run.floor.requestsPerSecond));
+    console.log(
+      `  for reference: keyport / floor ${median(floorRatios).toFixed(2)} (auth, limits, scope checks, every field ` +
+        `resolved by the schema); floor / bare ${median(runs.map((run) => ratio(run.floor.requestsPerSecond, run.bare.requestsPerSecond))).toFixed(2)} ` +
+        '(what reading the database costs)',
     );
   }
   if (sqlPerRequest) {
