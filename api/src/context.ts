@@ -31,8 +31,8 @@ export interface ApiDeps {
   limits: { requests: RequestRateLimits; signIn: SignInGuard };
   /** Behind a reverse proxy: the client is the first X-Forwarded-For address, not the socket's peer. */
   trustProxy?: boolean;
-  /** Live connections one user may hold (MAX_CONNECTIONS_PER_USER); default 200. */
-  maxConnectionsPerUser?: number;
+  /** Live connections one user may hold (MAX_CONNECTIONS_PER_USER). */
+  maxConnectionsPerUser: number;
 }
 
 export interface Viewer {

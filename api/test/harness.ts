@@ -57,7 +57,7 @@ export interface StackOptions {
   };
   /** ALLOW_WITHDRAWAL_KEYS: keys that can withdraw are flagged, not refused. */
   allowWithdrawalKeys?: boolean;
-  /** MAX_CONNECTIONS_PER_USER (default 200). */
+  /** MAX_CONNECTIONS_PER_USER (default 200, as in production). */
   maxConnectionsPerUser?: number;
   retryBaseMs?: number;
   exchangeTimeoutMs?: number;
@@ -93,7 +93,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logger: pinoTo({ write: (line) => void logLines.push(line) }, 'api'),
     sessionTtlDays: 30,
     cookieSecure: false,
-    maxConnectionsPerUser: options.maxConnectionsPerUser,
+    maxConnectionsPerUser: options.maxConnectionsPerUser ?? 200,
     // far above what a test sends, unless the test is about the limits
     limits: {
       requests: new RequestRateLimits(producer, redisPrefix, {

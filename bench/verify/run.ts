@@ -13,29 +13,18 @@ import type { Orm } from '@keyport/db/orm';
 import { createTestDatabase } from '@keyport/db/testing';
 import { createRedis } from '@keyport/queue/redis';
 import { formatKeyring, generateMasterKey } from '@keyport/vault/keyring';
+import { childEnv, intEnv, oneOf } from '../lib/env';
 import { type FullGc, fullGcs } from '../lib/gc';
 import { freePort } from '../lib/net';
 import { cpuTimeMs, cpuTimeOf, type Memory, machineCpuMs, machineLine, readMemory } from '../lib/proc';
 import { Child, Cleanup, waitForHttpOk } from '../lib/processes';
+import { deleteKeysWithPrefix } from '../lib/redis';
 import { Launcher, type Runtime } from '../lib/runtime';
+import { addSimAccounts, randomKey, type SimKeyPair, simRequests, startSim } from '../lib/sim';
 import { type LatencySummary, median, runPool, summarize } from '../lib/stats';
 import type { BareInput, BareMode, BareResult } from './bare-loop';
 import { type ConnectTiming, KeyportClient } from './keyport-client';
 import { printReport } from './report';
-
-function intEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return value;
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const raw = (process.env[name] ?? fallback) as T;
-  if (!allowed.includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got ${raw}`);
-  return raw;
-}
 
 export const settings = {
   n: intEnv('BENCH_N', 500),
@@ -54,7 +43,7 @@ export type Settings = typeof settings;
 
 const BARE_MODES: BareMode[] = ['new', 'new+probe', 'new+probe-unthrottled', 'reuse'];
 
-type Key = { apiKey: string; secret: string };
+type Key = SimKeyPair;
 
 export interface KeyportRun {
   summary: LatencySummary;
@@ -106,40 +95,7 @@ export interface StackResult {
   logLines: { api: number; worker: number };
 }
 
-/** Child env: the parent's, without npm's and Node's own option variables. */
-function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!name.startsWith('npm_') && name !== 'NODE_OPTIONS') env[name] = value;
-  }
-  return { ...env, ...extra };
-}
-
-const key = (): Key => ({ apiKey: randomBytes(32).toString('hex'), secret: randomBytes(32).toString('hex') });
-
-async function addSimAccounts(simUrl: string, keys: Key[]): Promise<void> {
-  await runPool(keys.length, 8, async (index) => {
-    const { apiKey, secret } = keys[index] as Key;
-    const response = await fetch(`${simUrl}/__sim/accounts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        exchange: 'binance',
-        uid: `bench-${index}`,
-        balances: { BTC: { free: '0.5', locked: '0' } },
-        keys: [{ apiKey, secret, permissions: { read: true, spotTrade: true } }],
-      }),
-    });
-    if (response.status !== 201) throw new Error(`sim refused account ${index}: ${await response.text()}`);
-  });
-}
-
 type SimLogEntry = { seq: number; path: string; verdict: string };
-
-async function simRequests(simUrl: string): Promise<SimLogEntry[]> {
-  const response = await fetch(`${simUrl}/__sim/requests`);
-  return ((await response.json()) as { requests: SimLogEntry[] }).requests;
-}
 
 async function runBare(launcher: Launcher, cleanup: Cleanup, input: BareInput): Promise<BareResult> {
   const launch = await launcher.launch('bench/verify/bare-loop.ts', 'bench');
@@ -434,14 +390,13 @@ async function main(): Promise<void> {
     const nodeLauncher = new Launcher('node', runId);
     cleanup.add('remove the compiled bundles', () => nodeLauncher.dispose());
 
-    const simLaunch = await nodeLauncher.launch('bench/verify/sim-server.ts', 'bench');
-    const sim = new Child({ name: 'exchange-sim', ...simLaunch, env: childEnv({}), cleanup });
-    const simUrl = (
-      JSON.parse(await sim.waitForLine((line) => line.startsWith('{'), 30_000)) as { url: string }
-    ).url;
-    const warmupKeys = Array.from({ length: settings.warmup }, key);
-    const keys = Array.from({ length: settings.n }, key);
-    await addSimAccounts(simUrl, [...warmupKeys, ...keys]);
+    const { child: sim, url: simUrl } = await startSim(nodeLauncher, cleanup);
+    const warmupKeys = Array.from({ length: settings.warmup }, randomKey);
+    const keys = Array.from({ length: settings.n }, randomKey);
+    await addSimAccounts(simUrl, [...warmupKeys, ...keys], {
+      uidPrefix: 'bench-',
+      balances: { BTC: { free: '0.5', locked: '0' } },
+    });
     console.log(
       `· exchange-sim on ${simUrl} with ${warmupKeys.length + keys.length} binance accounts (random keys)`,
     );
@@ -451,12 +406,7 @@ async function main(): Promise<void> {
     const redisPrefix = runId;
     const redis = createRedis(settings.redisUrl, 'worker');
     cleanup.add(`delete Redis keys ${redisPrefix}:*`, async () => {
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (found.length > 0) await redis.del(...found);
-      } while (cursor !== '0');
+      await deleteKeysWithPrefix(redis, redisPrefix);
       redis.disconnect();
     });
     const keyring = formatKeyring([generateMasterKey('bench')]);

@@ -6,6 +6,7 @@ import type { IBalance, IConnectionEvent, IExchangeConnection } from '@keyport/d
 import { Balance, ConnectionEvent, ExchangeConnection } from '@keyport/db/entities';
 import type { Orm } from '@keyport/db/orm';
 import { plainRows } from '@keyport/db/plain-rows';
+import { isUuid } from '@keyport/db/uuid';
 import DataLoader from 'dataloader';
 
 /** Page of a connection's audit trail: newest first, ids below `before`. */
@@ -20,7 +21,7 @@ export interface ConnectionLoaders {
   balances: DataLoader<string, IBalance[]>;
   /** Labels of the owner's other live connections to the same exchange account. */
   sameAccountLabels: DataLoader<string, string[]>;
-  events: DataLoader<EventPage, IConnectionEvent[], string>;
+  events: DataLoader<EventPage, IConnectionEvent[]>;
 }
 
 type Row = Record<string, unknown>;
@@ -31,7 +32,6 @@ const BATCHING = {
   batchScheduleFn: (run: () => void) => setImmediate(run),
   maxBatchSize: 1_000,
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -46,7 +46,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 function createLoaders(orm: Orm): ConnectionLoaders {
   // read for display only: plain rows, no entity manager
   const sql = (query: string, params: unknown[]) => orm.em.getConnection().execute<Row[]>(query, params);
-  const idList = (ids: readonly string[]) => JSON.stringify([...new Set(ids)].filter((id) => UUID.test(id)));
+  const idList = (ids: readonly string[]) => JSON.stringify([...new Set(ids)].filter((id) => isUuid(id)));
   const IDS = '(select value::uuid from jsonb_array_elements_text(?::jsonb))';
 
   return {
@@ -81,34 +81,27 @@ function createLoaders(orm: Orm): ConnectionLoaders {
       return ids.map((id) => (groups.get(id) ?? []).map((row) => String(row.label)));
     }, BATCHING),
 
-    events: new DataLoader(
-      async (pages) => {
-        // pages asked with the same size and cursor share one windowed query
-        const answers = new Map<string, IConnectionEvent[]>();
-        for (const group of groupBy(pages, (page) => `${page.first}:${page.before ?? ''}`).values()) {
-          const { first, before } = group[0] as EventPage;
-          const rows = await sql(
-            `select * from (
+    events: new DataLoader(async (pages) => {
+      // pages asked with the same size and cursor share one windowed query
+      const answers = new Map<EventPage, IConnectionEvent[]>();
+      for (const group of groupBy(pages, (page) => `${page.first}:${page.before ?? ''}`).values()) {
+        const { first, before } = group[0] as EventPage;
+        const rows = await sql(
+          `select * from (
                select e.*, row_number() over (partition by connection_id order by id desc) as page_rank
                  from connection_events e
                 where connection_id in ${IDS} ${before ? 'and id < ?' : ''}
              ) ranked where page_rank <= ? order by connection_id, id desc`,
-            [idList(group.map((page) => page.connectionId)), ...(before ? [before] : []), first],
-          );
-          const events = groupBy(plainRows<IConnectionEvent>(orm.em, ConnectionEvent, rows), (event) =>
-            String(event.connection),
-          );
-          for (const page of group) answers.set(eventPageKey(page), events.get(page.connectionId) ?? []);
-        }
-        return pages.map((page) => answers.get(eventPageKey(page)) ?? []);
-      },
-      { ...BATCHING, cacheKeyFn: eventPageKey },
-    ),
+          [idList(group.map((page) => page.connectionId)), ...(before ? [before] : []), first],
+        );
+        const events = groupBy(plainRows<IConnectionEvent>(orm.em, ConnectionEvent, rows), (event) =>
+          String(event.connection),
+        );
+        for (const page of group) answers.set(page, events.get(page.connectionId) ?? []);
+      }
+      return pages.map((page) => answers.get(page) ?? []);
+    }, BATCHING),
   };
-}
-
-function eventPageKey(page: EventPage): string {
-  return `${page.connectionId}:${page.first}:${page.before ?? ''}`;
 }
 
 const perOrm = new WeakMap<Orm, ConnectionLoaders>();

@@ -7,6 +7,7 @@ import {
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
 import { type Actor, recordChange } from '@keyport/db/record-change';
+import { isUuid } from '@keyport/db/uuid';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueRefreshNow } from '@keyport/queue/refresh-balances';
@@ -97,12 +98,8 @@ export async function findOwnConnection(em: Em, viewer: Viewer, id: string): Pro
   return connection;
 }
 
-const DEFAULT_CONNECTION_CAP = 200;
-
 /** Most connections one page returns. */
 export const CONNECTIONS_PAGE_MAX = 200;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A page of the owner's live connections, oldest first, after the connection `after` (its own, else an empty
@@ -113,7 +110,7 @@ export async function listOwnConnections(
   viewer: Viewer,
   page: { first: number; after: string | null },
 ): Promise<IExchangeConnection[]> {
-  if (page.after !== null && !UUID.test(page.after)) return [];
+  if (page.after !== null && !isUuid(page.after)) return [];
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select * from exchange_connections where owner_id = ? and deleted_at is null
        ${page.after ? 'and (created_at, id) > (select created_at, id from exchange_connections where id = ? and owner_id = ?)' : ''}
@@ -192,7 +189,7 @@ export async function connectExchange(
     userActor(viewer),
     { exchangeId: exchange.id, sandbox: input.sandbox },
     // every live connection is refreshed and re-checked in the background: one user may hold only so many
-    ctx.deps.maxConnectionsPerUser ?? DEFAULT_CONNECTION_CAP,
+    ctx.deps.maxConnectionsPerUser,
   ).catch((error: unknown) => {
     if (error instanceof ConnectionCapReachedError)
       throw new ValidationError(

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { ApiToken, type IApiToken } from '@keyport/db/entities';
+import { isUuid } from '@keyport/db/uuid';
 import type { Context, Viewer } from '../../context';
 import { NotFoundError, ValidationError } from '../../schema/errors';
 import { hashToken } from '../accounts/session-token';
@@ -61,8 +62,7 @@ export function listApiTokens(ctx: Context, viewer: Viewer): Promise<IApiToken[]
 
 /** Revokes one of the user's tokens at once; another user's id is answered as missing. */
 export async function revokeApiToken(ctx: Context, viewer: Viewer, id: string): Promise<IApiToken> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const apiToken = UUID.test(id)
+  const apiToken = isUuid(id)
     ? await ctx.em.findOne(ApiToken, { id, user: viewer.userId, revokedAt: null })
     : null;
   if (!apiToken) throw new NotFoundError('API token');

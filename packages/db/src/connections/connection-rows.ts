@@ -3,12 +3,11 @@
 // these run several times for every verification and every live event, the rest stays on the ORM.
 import type { EntityManager } from '@mikro-orm/core';
 import { ExchangeConnection, type IExchangeConnection } from '../entities/exchange-connection.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../uuid';
 
 /** The row by primary key as a managed entity of `em` (its later flushes diff against it), or null. */
 export async function findConnectionById(em: EntityManager, id: string): Promise<IExchangeConnection | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const cached = em.getUnitOfWork().getById<IExchangeConnection>('ExchangeConnection', id);
   if (cached) return cached;
   const rows = await em

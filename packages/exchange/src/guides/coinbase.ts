@@ -71,8 +71,8 @@ export const coinbaseGuide: ExchangeGuide = {
     kind: 'key-name-and-private-key',
     label: 'API key name + private key',
     explanation: {
-      en: 'A Coinbase key has no short secret: paste its name, organizations/{org_id}/apiKeys/{key_id}, into Keyport’s “API key” field, and the whole private key, from “-----BEGIN EC PRIVATE KEY-----” to the END line with its line breaks, into “Private key (PEM)”. There is no passphrase: that belonged to the old Coinbase Pro keys.',
-      fr: 'Une clé Coinbase n’a pas de secret court : collez son nom, organizations/{org_id}/apiKeys/{key_id}, dans le champ « Clé API » de Keyport, et la clé privée entière, de « -----BEGIN EC PRIVATE KEY----- » jusqu’à la ligne END avec ses retours à la ligne, dans le champ de la clé privée (PEM). Pas de passphrase : elle appartenait aux anciennes clés Coinbase Pro.',
+      en: 'A Coinbase key has no short secret: paste its name, organizations/{org_id}/apiKeys/{key_id}, into Keyport’s “API key” field, and the whole PEM private key, from its BEGIN line to its END line with its line breaks, into “Private key (PEM)”. There is no passphrase: that belonged to the old Coinbase Pro keys.',
+      fr: 'Une clé Coinbase n’a pas de secret court : collez son nom, organizations/{org_id}/apiKeys/{key_id}, dans le champ « Clé API » de Keyport, et la clé privée PEM entière, de sa ligne BEGIN jusqu’à sa ligne END avec ses retours à la ligne, dans le champ de la clé privée (PEM). Pas de passphrase : elle appartenait aux anciennes clés Coinbase Pro.',
     },
   },
   ipWhitelist: {

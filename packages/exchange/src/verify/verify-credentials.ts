@@ -5,15 +5,13 @@ import type { ClientOptions } from '../client/create-client';
 import type { NonceSequencer } from '../client/nonce-sequencer';
 import { budgetId, type RequestThrottle } from '../client/request-throttle';
 import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
+import type { TradeCheckMode } from '../guides/guide-types';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
 import { ClockSkewError, classifyError, offsetInRefusal } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
 import { checkTrading } from './trade-check';
-
-/** How Keyport knew whether a key may trade: a validation-only order, the exchange's report, or neither. */
-export type TradeCheckMode = 'verified' | 'reported' | 'unknown';
 
 export interface BalanceLine {
   accountType: string;
