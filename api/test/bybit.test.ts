@@ -115,10 +115,11 @@ describe('Bybit', () => {
       allowedIps: ['127.0.0.1'],
       expiresAt: Date.now() + 3 * 86_400_000,
     });
+    const listening = stack.listeners('connection-updated');
     const live = api.subscribe<{
       exchangeConnectionUpdated: { status: string; warnings: { code: string; detail: string }[] };
     }>('subscription { exchangeConnectionUpdated { status warnings { code detail } } }');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening.added();
     await connect('Bybit lapsing', keys);
     const events = await live.waitFor((all) =>
       all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'),

@@ -44,8 +44,9 @@ describe('connecting an exchange account through the GraphQL API', () => {
     // exchange calls that take as long as real ones, so each step lasts long enough to be seen live
     // (a notice superseded before the subscriber reads the row collapses into the next one)
     stack.sim.addFault({ kind: 'latency', apiKey: keys.apiKey, delayMs: 150 });
+    const listening = stack.listeners('connection-updated');
     const live = api.subscribe<Update>(UPDATES);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening.added();
 
     const result = await connect({
       exchangeId: 'binance',

@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
 import { simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
@@ -23,6 +22,7 @@ import { RequestRateLimits } from '../src/limits/request-rate';
 import { SignInGuard } from '../src/limits/sign-in-guard';
 import { attachGraphqlWs } from '../src/transport/graphql-ws';
 import { createKeyportYoga } from '../src/yoga';
+import { type ListenerWatch, listeningEventTarget, type TopicKind } from './listening-event-target';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -38,6 +38,8 @@ export interface Stack {
   workers: RunningWorkers | null;
   /** Lines the api and worker loggers wrote, to scan for secrets. */
   logLines: string[];
+  /** Start before subscribing; `added(n)` then resolves once n new api listeners are live in Redis. */
+  listeners(kind: TopicKind): ListenerWatch;
   startWorker(): RunningWorkers;
   close(): Promise<void>;
 }
@@ -81,13 +83,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const subscribeClient = createRedis(REDIS_URL, 'subscriber');
   const redis = createRedis(REDIS_URL, 'worker');
   const publisher = createRedis(REDIS_URL, 'worker');
+  const listening = listeningEventTarget(publishClient, subscribeClient);
 
   const apiDeps: ApiDeps = {
     orm: db.orm,
     keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys, activeKid }),
     verifyQueue: createVerifyQueue(producer, redisPrefix),
     refreshQueue: createRefreshQueue(producer, redisPrefix),
-    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    pubsub: createPubSub({ eventTarget: listening.eventTarget }),
     redisPrefix,
     cache: producer,
     logger: pinoTo({ write: (line) => void logLines.push(line) }, 'api'),
@@ -167,6 +170,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     jobsDeps,
     workers: null,
     logLines,
+    listeners: listening.watch,
     startWorker() {
       stack.workers = startWorkers(jobsDeps);
       return stack.workers;

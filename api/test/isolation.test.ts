@@ -95,13 +95,14 @@ describe('another user’s connection behaves exactly like a missing one', () =>
   });
 
   it('sends its events only to its owner', async () => {
+    const listening = stack.listeners('connection-updated');
     const malloryStream = mallory.subscribe<{ exchangeConnectionUpdated: { id: string } }>(
       `subscription { exchangeConnectionUpdated { id } }`,
     );
     const aliceStream = alice.subscribe<{ exchangeConnectionUpdated: { id: string } }>(
       `subscription { exchangeConnectionUpdated { id } }`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening.added(2);
     await alice.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, {
       id: aliceConnectionId,
     });

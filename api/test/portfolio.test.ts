@@ -117,10 +117,11 @@ describe('portfolio', () => {
     await stack.workers!.prices.refresh();
     expect((await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, {})).portfolio.total).toBe('3000');
 
+    const listening = stack.listeners('portfolio-updated');
     const live = client.subscribe<{ portfolioUpdated: Portfolio }>(
       'subscription { portfolioUpdated(quote: USD) { total assets { asset amount value } } }',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening.added();
     stack.sim.setBalances('binance', keys.uid, { ETH: { free: '2.5', locked: '0' } });
     const { refreshBalances } = await client.ok<{ refreshBalances: { __typename: string } }>(
       'mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }',

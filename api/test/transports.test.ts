@@ -56,10 +56,11 @@ describe('subscription transports', () => {
     const { createApiToken } = await api.ok<{ createApiToken: { data: { token: string } } }>(
       'mutation { createApiToken(input: { name: "ws", scopes: [CONNECTIONS_READ] }) { ... on MutationCreateApiTokenSuccess { data { token } } } }',
     );
+    const listening = stack.listeners('connection-updated');
     const sse = api.subscribe<Update>(UPDATES);
     const bySession = wsSubscribe(`Bearer ${api.token}`);
     const byToken = wsSubscribe(`Bearer ${createApiToken.data.token}`);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await listening.added(3);
 
     const keys = addBinanceAccount(stack.sim);
     const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(
@@ -128,10 +129,15 @@ describe('subscription transports', () => {
     );
     const { token, apiToken } = createApiToken.data;
     const tokenClient = new ApiClient(stack.apiUrl, token);
+    const connectionListeners = stack.listeners('connection-updated');
+    const portfolioListeners = stack.listeners('portfolio-updated');
+    const revocationListeners = stack.listeners('token-revoked');
     const sse = tokenClient.subscribe<Update>(UPDATES);
     const overWs = wsSubscribe(`Bearer ${token}`, 'subscription { portfolioUpdated { total } }');
     const session = api.subscribe<Update>(UPDATES);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await connectionListeners.added(2);
+    await portfolioListeners.added();
+    await revocationListeners.added(2);
     let ended = 0;
     void sse.done.then(() => (ended += 1));
     void overWs.done.then(() => (ended += 1));
@@ -158,10 +164,11 @@ describe('subscription transports', () => {
          ... on MutationCreateApiTokenSuccess { data { token } } } }`,
       { expiresAt },
     );
+    const listening = stack.listeners('connection-updated');
     const sse = new ApiClient(stack.apiUrl, createApiToken.data.token).subscribe<Update>(UPDATES);
     let ended = false;
     void sse.done.then(() => (ended = true));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await listening.added();
     const keys = addBinanceAccount(stack.sim);
     await api.ok(CONNECT_MUTATION, {
       input: {

@@ -67,10 +67,11 @@ async function warningsOf(id: string): Promise<Warning[]> {
 describe('connection warnings', () => {
   it('a key lapsing in 3 days and open to any IP: both said, and pushed live with the connection', async () => {
     const [key] = simAccount([{ expiresAt: Date.now() + 3 * DAY_MS - 60_000 }]);
+    const listening = stack.listeners('connection-updated');
     const live = api.subscribe<{
       exchangeConnectionUpdated: { label: string; status: string; warnings: Warning[] };
     }>('subscription { exchangeConnectionUpdated { label status warnings { code detail } } }');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening.added();
     const id = await connect('Lapsing', key!);
     const events = await live.waitFor((all) =>
       all.some(
