@@ -31,7 +31,8 @@ export function listeningEventTarget(publishClient: Redis, subscribeClient: Redi
         async added(count = 1, timeoutMs = 20_000) {
           const deadline = Date.now() + timeoutMs;
           while ((added.get(kind) ?? 0) - start < count) {
-            if (Date.now() > deadline) throw new Error(`no ${count} new ${kind} listeners in ${timeoutMs} ms`);
+            if (Date.now() > deadline)
+              throw new Error(`no ${count} new ${kind} listeners in ${timeoutMs} ms`);
             await new Promise((resolve) => setTimeout(resolve, 20));
           }
         },
