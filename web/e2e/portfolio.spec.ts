@@ -57,8 +57,16 @@ for (const locale of ['en', 'fr'] as const) {
     expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe(
       'same page',
     );
-    // snapshots every 1.5 s here: a few seconds give the history several points to draw
-    await page.waitForTimeout(4000);
+    // snapshots every 1.5 s here: wait for two valued points, the fewest a line can be drawn through
+    await expect
+      .poll(
+        async () =>
+          (
+            await api<{ portfolioHistory: { value: string | null }[] }>('{ portfolioHistory { value } }')
+          ).portfolioHistory.filter((point) => point.value !== null).length,
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
     await page.reload();
     // attached, not "visible": a flat line has no height
     await expect(page.locator('.recharts-line-curve')).toBeAttached();

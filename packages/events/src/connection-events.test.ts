@@ -29,7 +29,7 @@ describe('connection-updated events', () => {
       at: Date.now(),
     };
     await publishConnectionUpdated(publisher, prefix, event);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => received.length).toBeGreaterThan(0);
     expect(received).toEqual([[connectionTopic(prefix, ownerId), JSON.stringify(event)]]);
     expect(received.some(([channel]) => channel === connectionTopic(prefix, otherOwner))).toBe(false);
   });
