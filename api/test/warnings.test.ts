@@ -1,6 +1,7 @@
 // What could break a working connection is said on it, and arrives live with it.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectionWarnings } from '../src/modules/connections/connection-warnings';
 import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
 import { type Stack, startStack } from './harness';
 
@@ -24,13 +25,16 @@ interface Warning {
   message: string;
 }
 
-function simAccount(keys: { allowedIps?: string[]; expiresAt?: number; futures?: boolean }[]) {
+function simAccount(
+  keys: { allowedIps?: string[]; expiresAt?: number; futures?: boolean; createdAt?: number }[],
+) {
   const uid = String(200_000_000 + Math.floor(Math.random() * 1e8));
   const made = keys.map((key) => ({
     apiKey: `bn${random()}`,
     secret: `bs${random()}`,
     allowedIps: key.allowedIps,
     expiresAt: key.expiresAt,
+    createdAt: key.createdAt,
     permissions: { read: true, spotTrade: true, futures: key.futures ?? false },
   }));
   stack.sim.addAccount({
@@ -87,6 +91,31 @@ describe('connection warnings', () => {
       { code: 'IP_UNRESTRICTED', detail: null },
     ]);
     expect((await warningsOf(id))[0]?.message).toMatch(/stops working in 3 days/);
+  });
+
+  it('an unrestricted key past its trading-right expiry: said as passed, with the date, not "in 0 days"', async () => {
+    // Binance ends the trading right of an unrestricted key 90 days after it was made; reading goes on
+    const createdAt = Date.now() - 100 * DAY_MS;
+    const [key] = simAccount([{ createdAt }]);
+    const id = await connect('Lapsed', key!);
+    const warnings = await warningsOf(id);
+    const lapsedOn = new Date(createdAt + 90 * DAY_MS).toISOString().slice(0, 10);
+    expect(warnings.map((w) => [w.code, w.detail])).toEqual([
+      ['KEY_EXPIRY_PASSED', lapsedOn],
+      ['IP_UNRESTRICTED', null],
+    ]);
+    expect(warnings[0]?.message).toContain(`(${lapsedOn}) has passed`);
+    expect(warnings[1]?.message).toMatch(/Binance also ends/);
+  });
+
+  it('names Binance’s rule on unrestricted keys only on Binance connections', async () => {
+    const unrestricted = { permissions: { ipRestricted: false }, accountTypes: [], credentials: {} };
+    const [okx] = await connectionWarnings(
+      { ...unrestricted, id: 'a', exchangeId: 'okx' } as never,
+      async () => [],
+    );
+    expect(okx).toMatchObject({ code: 'IP_UNRESTRICTED' });
+    expect(okx?.message).not.toMatch(/Binance/);
   });
 
   it('a key restricted to our IP with nothing lapsing soon has no warning', async () => {

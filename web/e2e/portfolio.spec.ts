@@ -77,6 +77,10 @@ for (const locale of ['en', 'fr'] as const) {
     await expect(page).toHaveURL(/quote=EUR/);
     // no EUR market on the sim: BTC cannot be valued in EUR, and says so instead of showing 0
     await expect(btc).toContainText(m.portfolio.unpriced);
+    // and the total is not shown as an empty account, nor as prices still loading
+    await expect(page.locator('[data-total]')).toHaveText('—');
+    await expect(page.getByText(m.portfolio.noneValued.replace('{quote}', 'EUR'))).toBeVisible();
+    await expect(page.getByText(m.portfolio.noPrices)).toHaveCount(0);
   });
 }
 

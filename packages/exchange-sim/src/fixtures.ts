@@ -174,10 +174,12 @@ function fakeUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const DEMO_CREATED_AT = Date.UTC(2026, 0, 15, 9, 30);
+// made ten days before the demo starts: a fixed date would, months later, show the demo's keys as lapsed
+const DEMO_KEY_AGE_MS = 10 * 24 * 60 * 60 * 1000;
 
 /** Accounts used by `npm run demo`: one Binance and one OKX account, with read-only, trading and demo keys. */
 export function demoFixture(): SimFixture {
+  const DEMO_CREATED_AT = Date.now() - DEMO_KEY_AGE_MS;
   return {
     usdPrices: { BTC: '65000', ETH: '3200', USDT: '1', USDC: '1' },
     accounts: [

@@ -94,7 +94,17 @@ describe('valuePortfolio', () => {
     expect(v.assets[0]).toMatchObject({ value: '0.02', stale: true });
     expect(v.pricesAt).toBe(NOW - 300_000);
     const fresh = valuePortfolio([hold('okx', 'USDT', '5')], books(okx), options);
-    expect([fresh.stale, fresh.total, fresh.pricesAt]).toEqual([false, '5', null]);
+    // dollars at par use no price: the time is the book's, not "no prices yet"
+    expect([fresh.stale, fresh.total, fresh.pricesAt]).toEqual([false, '5', NOW - 1000]);
+  });
+
+  it('says so, not zero, when no market of the held exchanges prices anything in the quote', () => {
+    const usdOnly = book('binance', { BTCUSDT: { last: '60000', open24h: '60000' } }, 5000);
+    const v = valuePortfolio([hold('binance', 'BTC', '1')], books(usdOnly), { ...options, quote: 'EUR' });
+    expect(v.assets[0]).toMatchObject({ asset: 'BTC', value: null, share: null });
+    expect(v.unpricedAssets).toEqual(['BTC']);
+    expect(v.pricesAt).toBe(NOW - 5000);
+    expect(valuePortfolio([hold('binance', 'BTC', '1')], new Map(), options).pricesAt).toBeNull();
   });
 
   it('is empty, not wrong, without holdings', () => {

@@ -46,7 +46,7 @@ export interface PortfolioValuation {
   unpricedAssets: string[];
   /** Some price used is older than the staleness limit. */
   stale: boolean;
-  /** When the oldest price used was fetched (epoch ms). */
+  /** When the oldest price used (none used: the oldest book consulted) was fetched, epoch ms; null before any. */
   pricesAt: number | null;
 }
 
@@ -160,7 +160,10 @@ export function valuePortfolio(
   const total24h = withOpen
     ? [...priced.values()].reduce((sum, p) => sum.add(p.value24h as Dec), new D(0))
     : null;
-  const times = [...priced.values()].map((p) => p.price.at).filter(Number.isFinite);
+  // the prices used; with none (stablecoins at par, or no market in this quote) the books consulted,
+  // so "no price yet" is never said of prices that are there
+  const usedAt = [...priced.values()].map((p) => p.price.at).filter(Number.isFinite);
+  const times = usedAt.length > 0 ? usedAt : [...books.values()].map((book) => book.fetchedAt);
   const oldest = times.length > 0 ? Math.min(...times) : null;
 
   const assets: AssetValue[] = [...byAsset.entries()].map(([asset, entry]) => {

@@ -4,6 +4,7 @@ import type { IExchangeConnection } from '@keyport/db/entities';
 
 export const WARNING_CODES = [
   'KEY_EXPIRES_SOON',
+  'KEY_EXPIRY_PASSED',
   'IP_UNRESTRICTED',
   'WALLETS_UNREADABLE',
   'SAME_ACCOUNT_AS_OTHER',
@@ -16,7 +17,7 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 export interface ConnectionWarning {
   code: WarningCode;
   message: string;
-  /** Days left (KEY_EXPIRES_SOON), wallet names, or the other connections' labels, comma-separated. */
+  /** Days left (KEY_EXPIRES_SOON), the date passed (KEY_EXPIRY_PASSED), wallet names, or the other connections' labels. */
   detail: string | null;
 }
 
@@ -33,8 +34,16 @@ export async function connectionWarnings(
   if (c.deletedAt || !c.credentials) return [];
   const warnings: ConnectionWarning[] = [];
   const expiresAt = c.permissions?.expiresAt ? Date.parse(c.permissions.expiresAt) : Number.NaN;
-  if (Number.isFinite(expiresAt) && expiresAt - now < EXPIRY_WARNING_DAYS * DAY_MS) {
-    const days = Math.max(0, Math.ceil((expiresAt - now) / DAY_MS));
+  if (Number.isFinite(expiresAt) && expiresAt <= now) {
+    // still connected after the date: what lapsed is a right (Binance: trading), or the exchange is late
+    const date = new Date(expiresAt).toISOString().slice(0, 10);
+    warnings.push({
+      code: 'KEY_EXPIRY_PASSED',
+      message: `This key's expiry date (${date}) has passed: the exchange may have switched off its trading rights, or may stop it at any time. Create a new one and replace the keys.`,
+      detail: date,
+    });
+  } else if (Number.isFinite(expiresAt) && expiresAt - now < EXPIRY_WARNING_DAYS * DAY_MS) {
+    const days = Math.ceil((expiresAt - now) / DAY_MS);
     warnings.push({
       code: 'KEY_EXPIRES_SOON',
       message: `This key stops working in ${days} day${days === 1 ? '' : 's'}: create a new one and replace the keys.`,
@@ -44,8 +53,11 @@ export async function connectionWarnings(
   if (c.permissions?.ipRestricted === false) {
     warnings.push({
       code: 'IP_UNRESTRICTED',
-      message:
-        'This key works from any IP address: restrict it to Keyport’s addresses. Binance also ends the trading rights of unrestricted keys after a while.',
+      message: `This key works from any IP address: restrict it to Keyport’s addresses.${
+        c.exchangeId === 'binance'
+          ? ' Binance also ends the trading rights of unrestricted keys after a while.'
+          : ''
+      }`,
       detail: null,
     });
   }
@@ -88,7 +100,7 @@ export async function connectionWarnings(
       const labels = others.join(', ');
       warnings.push({
         code: 'SAME_ACCOUNT_AS_OTHER',
-        message: `Same exchange account as ${labels}: its balances count once per connection in your portfolio.`,
+        message: `Same exchange account as ${labels}: your portfolio counts the account once, from the connection read last.`,
         detail: labels,
       });
     }

@@ -79,10 +79,12 @@ const VerificationStepEnum = builder.enumType('VerificationStep', {
 
 const WARNING_DESCRIPTIONS: Record<WarningCode, string> = {
   KEY_EXPIRES_SOON: `The key (or its trading right) expires within ${EXPIRY_WARNING_DAYS} days; \`detail\` is the number of days left.`,
+  KEY_EXPIRY_PASSED:
+    'The expiry the exchange gave for the key (or its trading right) has passed while it still reads; `detail` is that date (YYYY-MM-DD).',
   IP_UNRESTRICTED: 'The key works from any IP address: restrict it to Keyport’s `egressIps`.',
   WALLETS_UNREADABLE: 'The key may not read some of the chosen wallets; `detail` lists them.',
   SAME_ACCOUNT_AS_OTHER:
-    'Another of your connections reads the same exchange account, so it counts twice in the portfolio; `detail` lists their labels.',
+    'Another of your connections reads the same exchange account (the portfolio counts it once, from the connection read last); `detail` lists their labels.',
   ACCOUNT_CHANGED:
     'The replacement keys belong to another exchange account; `detail` is the old and the new account uid, comma-separated.',
   FUTURES_NOT_ENABLED: 'Futures wallets were chosen but the key may not use futures.',

@@ -81,7 +81,8 @@ export const PortfolioRef = builder.objectRef<PortfolioValuation>('Portfolio').i
     pricesAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the oldest price used was fetched.',
+      description:
+        'When the oldest price used was fetched (none used: the oldest price list consulted); null until the workers have fetched prices.',
       resolve: (p) => (p.pricesAt === null ? null : new Date(p.pricesAt)),
     }),
     assets: t.field({

@@ -9,15 +9,25 @@ export interface HoldingRow {
   total: string;
 }
 
-/** Every current balance of the owner's live connections. */
+/**
+ * Every current balance of the owner's live connections, each exchange account's wallet counted once: when
+ * two connections read the same account (keys of one exchange uid), the wallet comes from the one read last.
+ */
 export async function loadHoldings(em: EntityManager, ownerId: string): Promise<HoldingRow[]> {
   const rows = await em
     .getConnection()
     .execute<{ connection_id: string; exchange_id: string; asset: string; total: string }[]>(
-      `select b.connection_id, c.exchange_id, b.asset, b.total::text as total
-       from balances b join exchange_connections c on c.id = b.connection_id
-       where c.owner_id = ? and c.deleted_at is null
-       order by c.created_at, b.asset`,
+      `select connection_id, exchange_id, asset, total from (
+         select b.connection_id, c.exchange_id, b.asset, b.total::text as total, c.created_at,
+                dense_rank() over (
+                  partition by c.exchange_id, c.sandbox, coalesce(c.exchange_account_uid, c.id::text), b.account_type
+                  order by c.last_synced_at desc nulls last, c.created_at desc, c.id
+                ) as pick
+           from balances b join exchange_connections c on c.id = b.connection_id
+          where c.owner_id = ? and c.deleted_at is null
+       ) held
+       where pick = 1
+       order by created_at, asset`,
       [ownerId],
     );
   return rows.map((r: { connection_id: string; exchange_id: string; asset: string; total: string }) => ({

@@ -188,7 +188,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             <p className="muted">{t('retryAt', { at: dateTime(c.retryAt) })}</p>
           ) : null}
           {!c.hasCredentials ? <p className="alert warn">{t('noKeys')}</p> : null}
-          <ConnectionWarnings warnings={c.warnings} />
+          <ConnectionWarnings warnings={c.warnings} exchangeId={c.exchangeId} />
         </div>
       </section>
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 
 export interface Warning {
   code: string;
@@ -9,6 +9,7 @@ export interface Warning {
 
 const KNOWN = new Set([
   'KEY_EXPIRES_SOON',
+  'KEY_EXPIRY_PASSED',
   'IP_UNRESTRICTED',
   'WALLETS_UNREADABLE',
   'SAME_ACCOUNT_AS_OTHER',
@@ -18,8 +19,16 @@ const KNOWN = new Set([
 ]);
 
 /** What may break this connection soon, each with what to do, in the reader's language. */
-export function ConnectionWarnings({ warnings }: { warnings: readonly Warning[] }) {
+export function ConnectionWarnings({
+  warnings,
+  exchangeId,
+}: {
+  warnings: readonly Warning[];
+  /** Some advice is the exchange's own rule (Binance's on unrestricted keys). */
+  exchangeId: string;
+}) {
   const t = useTranslations('warnings');
+  const format = useFormatter();
   const text = t as unknown as (key: string, values: Record<string, string | number>) => string;
   const shown = warnings.filter((w) => KNOWN.has(w.code));
   if (shown.length === 0) return null;
@@ -33,6 +42,11 @@ export function ConnectionWarnings({ warnings }: { warnings: readonly Warning[] 
             labels: w.detail ?? '',
             was: w.detail?.split(',')[0] ?? '',
             now: w.detail?.split(',')[1] ?? '',
+            date:
+              w.code === 'KEY_EXPIRY_PASSED' && w.detail
+                ? format.dateTime(new Date(`${w.detail}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
+                : '',
+            exchange: exchangeId,
           })}
         </li>
       ))}

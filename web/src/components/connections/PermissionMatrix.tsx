@@ -17,7 +17,8 @@ export function PermissionMatrix({ permissions }: { permissions: Permissions }) 
   if (!permissions) return <p className="muted">{t('none')}</p>;
   const answer = (value: boolean | null) => (value === null ? t('unknown') : value ? t('yes') : t('no'));
   const expires = permissions.expiresAt ? new Date(permissions.expiresAt) : null;
-  const days = expires ? Math.max(0, Math.ceil((expires.getTime() - Date.now()) / DAY_MS)) : null;
+  const left = expires ? expires.getTime() - Date.now() : null;
+  const days = left === null ? null : Math.ceil(Math.abs(left) / DAY_MS) - (left < 0 ? 1 : 0);
   return (
     <table className="permissions">
       <caption className="visually-hidden">{t('title')}</caption>
@@ -44,7 +45,11 @@ export function PermissionMatrix({ permissions }: { permissions: Permissions }) 
                 <time dateTime={permissions.expiresAt ?? undefined}>
                   {format.dateTime(expires, { dateStyle: 'medium' })}
                 </time>{' '}
-                ({t('inDays', { days: days ?? 0 })})
+                {left !== null && left <= 0 ? (
+                  <strong>({t('passedDaysAgo', { days: days ?? 0 })})</strong>
+                ) : (
+                  `(${t('inDays', { days: days ?? 0 })})`
+                )}
               </>
             ) : (
               t('noExpiry')

@@ -118,8 +118,12 @@ export function PortfolioView({
           <section className="card" aria-labelledby="total-title" aria-live="polite">
             <h2 id="total-title">{t('total')}</h2>
             <p className="total" data-total={p.total}>
-              {money(p.total)}
+              {/* nothing priced in this quote: a 0 would read as an empty account */}
+              {p.assets.every((a) => a.value === null) ? '—' : money(p.total)}
             </p>
+            {p.assets.every((a) => a.value === null) && p.pricesAt ? (
+              <p className="alert warn">{t('noneValued', { quote: p.quote })}</p>
+            ) : null}
             <p>
               {t('change24h')}: {p.change24h === null ? t('noChange') : pct(p.change24h)}
             </p>
