@@ -8,7 +8,7 @@ import {
   waitForStatus,
 } from './client';
 import { type Stack, startStack } from './harness';
-import { addBinanceAccount } from './sim-accounts';
+import { addBinanceAccount, addKrakenAccount, addOkxAccount } from './sim-accounts';
 
 let stack: Stack;
 let api: ApiClient;
@@ -62,6 +62,66 @@ describe('a connection over its life', () => {
     expect(kinds.slice(0, 1)).toEqual(['CREATED']);
     expect(kinds).toContain('CREDENTIALS_REPLACED');
     expect(connection.events.filter((e) => e.toStatus === 'CONNECTED')).toHaveLength(2);
+  });
+
+  it('a demo key connected to the live exchange moves to the testnet in place, same keys, and connects', async () => {
+    const keys = addOkxAccount(stack.sim);
+    stack.sim.addAccount({
+      exchange: 'okx',
+      uid: `${keys.uid}9`,
+      balances: { BTC: { free: '0.8', locked: '0' } },
+      keys: [
+        {
+          apiKey: `${keys.apiKey}d`,
+          secret: keys.secret,
+          passphrase: keys.passphrase,
+          permissions: { read: true },
+          environment: 'demo',
+        },
+      ],
+    });
+    const demo = { apiKey: `${keys.apiKey}d`, secret: keys.secret, password: keys.passphrase };
+    const { connectExchange } = await api.ok<{ connectExchange: { data: ConnectionView } }>(
+      CONNECT_MUTATION,
+      {
+        input: { exchangeId: 'okx', label: 'Demo on live', credentials: demo },
+      },
+    );
+    const id = connectExchange.data.id;
+    const wrong = await waitForStatus(api, id, (s) => s === 'INVALID_CREDENTIALS');
+    expect(wrong.statusReason?.code).toBe('WRONG_ENVIRONMENT');
+    // the same key cannot be connected again: switching is the way out
+    const SWITCH = `mutation ($id: ID!, $sandbox: Boolean!) { switchExchangeEnvironment(id: $id, sandbox: $sandbox) {
+      __typename ... on Error { code } ... on MutationSwitchExchangeEnvironmentSuccess { data { sandbox status } } } }`;
+    const switched = await api.ok<{
+      switchExchangeEnvironment: { data: { sandbox: boolean; status: string } };
+    }>(SWITCH, { id, sandbox: true });
+    expect(switched.switchExchangeEnvironment.data).toEqual({ sandbox: true, status: 'PENDING' });
+    const connection = await waitForStatus(api, id, (s) => s === 'CONNECTED');
+    expect(connection.credentialVersion).toBe(1);
+    expect(connection.balances).toContainEqual(expect.objectContaining({ asset: 'BTC', total: '0.8' }));
+    const { exchangeConnection } = await api.ok<{ exchangeConnection: { events: { kind: string }[] } }>(
+      'query ($id: ID!) { exchangeConnection(id: $id) { events { kind } } }',
+      { id },
+    );
+    expect(exchangeConnection.events.map((e) => e.kind)).toContain('ENVIRONMENT_CHANGED');
+    // a testnet where the exchange has none (Kraken) is a typed refusal, and changes nothing
+    const krakenKeys = addKrakenAccount(stack.sim);
+    const made = await api.ok<{ connectExchange: { data: ConnectionView } }>(CONNECT_MUTATION, {
+      input: {
+        exchangeId: 'kraken',
+        label: 'No testnet here',
+        credentials: { apiKey: krakenKeys.apiKey, secret: krakenKeys.secret },
+      },
+    });
+    const krakenId = made.connectExchange.data.id;
+    await waitForStatus(api, krakenId, (s) => s === 'CONNECTED');
+    const refused = await api.ok<{ switchExchangeEnvironment: { code?: string } }>(SWITCH, {
+      id: krakenId,
+      sandbox: true,
+    });
+    expect(refused.switchExchangeEnvironment.code).toBe('SANDBOX_UNAVAILABLE');
+    expect((await waitForStatus(api, krakenId, () => true)).status).toBe('CONNECTED');
   });
 
   it('renames, refusing a name already in use', async () => {

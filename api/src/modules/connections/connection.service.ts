@@ -218,6 +218,37 @@ export async function verifyAgain(ctx: Context, viewer: Viewer, id: string): Pro
   return connection;
 }
 
+/**
+ * Moves a connection between the live exchange and its testnet, keeping its keys, and tests them there: the
+ * way out of WRONG_ENVIRONMENT without deleting the connection (the same key could not be connected twice).
+ */
+export async function switchEnvironment(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+  sandbox: boolean,
+): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  const exchange = requireExchange(connection.exchangeId);
+  if (sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
+  if (connection.sandbox === sandbox) return connection;
+  if (!connection.credentials) {
+    throw new ValidationError('This connection has no keys any more: replace them first.', 'credentials');
+  }
+  connection.sandbox = sandbox;
+  connection.progressStep = 'QUEUED';
+  connection.retryAt = null;
+  recordChange(ctx.em, connection, {
+    kind: 'ENVIRONMENT_CHANGED',
+    actor: userActor(viewer),
+    status: 'PENDING',
+    detail: { sandbox },
+  });
+  await ctx.em.flush();
+  await requestVerification(ctx.deps, connection);
+  return connection;
+}
+
 export async function renameConnection(
   ctx: Context,
   viewer: Viewer,

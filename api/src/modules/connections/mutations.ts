@@ -16,6 +16,7 @@ import {
   refreshConnectionBalances,
   renameConnection,
   replaceCredentials,
+  switchEnvironment,
   verifyAgain,
 } from './connection.service';
 import { ExchangeConnectionRef } from './types';
@@ -103,6 +104,23 @@ builder.mutationFields((t) => ({
     },
     args: { id: t.arg.id({ description: 'The `id` of one of your connections.' }) },
     resolve: (_root, { id }, ctx) => verifyAgain(ctx, ctx.viewer!, String(id)),
+  }),
+  switchExchangeEnvironment: t.field({
+    type: ExchangeConnectionRef,
+    description:
+      'Moves a connection to the exchange’s testnet (`sandbox: true`) or back to the live exchange, keeping its keys, and tests them there: the fix for `WRONG_ENVIRONMENT`. The same setting again changes nothing.',
+    authScopes: { scope: 'connections:write' },
+    errors: {
+      types: [NotFoundError, SandboxUnavailableError, ValidationError],
+      ...resultDescriptions('switchExchangeEnvironment', 'The connection, its verification queued.'),
+    },
+    args: {
+      id: t.arg.id({ description: 'The `id` of one of your connections.' }),
+      sandbox: t.arg.boolean({
+        description: 'True: the exchange’s testnet or demo; false: the live exchange.',
+      }),
+    },
+    resolve: (_root, { id, sandbox }, ctx) => switchEnvironment(ctx, ctx.viewer!, String(id), sandbox),
   }),
   refreshBalances: t.field({
     type: ExchangeConnectionRef,

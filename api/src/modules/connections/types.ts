@@ -225,7 +225,7 @@ const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent'
     }),
     kind: t.exposeString('kind', {
       description:
-        'What happened: CREATED, STATUS_CHANGED, RENAMED, CREDENTIALS_REPLACED, VERIFICATION_REQUESTED, SECRET_ERASED or DELETED.',
+        'What happened: CREATED, STATUS_CHANGED, RENAMED, CREDENTIALS_REPLACED, VERIFICATION_REQUESTED, ENVIRONMENT_CHANGED (`detail.sandbox`), SECRET_ERASED or DELETED.',
     }),
     fromStatus: t.field({
       type: ConnectionStatusEnum,

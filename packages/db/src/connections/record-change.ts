@@ -8,6 +8,7 @@ export type ConnectionEventKind =
   | 'RENAMED'
   | 'CREDENTIALS_REPLACED'
   | 'VERIFICATION_REQUESTED'
+  | 'ENVIRONMENT_CHANGED'
   | 'SECRET_ERASED'
   | 'DELETED';
 

@@ -33,6 +33,19 @@ const TestAgain = graphql(
   [ConnectionDetailFragment],
 );
 
+const SwitchEnvironment = graphql(
+  `
+    mutation SwitchEnvironment($id: ID!, $sandbox: Boolean!) {
+      switchExchangeEnvironment(id: $id, sandbox: $sandbox) {
+        __typename
+        ... on Error { code field message }
+        ... on MutationSwitchExchangeEnvironmentSuccess { data { ...ConnectionDetail } }
+      }
+    }
+  `,
+  [ConnectionDetailFragment],
+);
+
 const RenameConnection = graphql(
   `
     mutation RenameConnection($id: ID!, $label: String!) {
@@ -121,6 +134,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
   const [newLabel, setNewLabel] = useState(c.label);
   const [keys, setKeys] = useState<CredentialValues>({});
   const [{ fetching: testing }, testAgain] = useMutation(TestAgain);
+  const [{ fetching: switching }, switchEnvironment] = useMutation(SwitchEnvironment);
   const [{ fetching: renaming }, rename] = useMutation(RenameConnection);
   const [{ fetching: replacing }, replaceKeys] = useMutation(ReplaceKeys);
   const [{ fetching: deleting }, remove] = useMutation(DeleteConnection);
@@ -153,7 +167,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
     );
   }
 
-  const busy = testing || renaming || replacing || deleting;
+  const busy = testing || switching || renaming || replacing || deleting;
   const inProgress = c.status === 'PENDING' || c.status === 'VERIFYING';
   return (
     <>
@@ -183,6 +197,21 @@ export function ConnectionView({ initial }: { initial: Detail }) {
               clockOffsetMs={c.statusReason.clockOffsetMs}
               guideSection={c.statusReason.guideSection}
             />
+          ) : null}
+          {/* a key of the other environment: move the connection, keys and all, instead of re-adding it */}
+          {c.statusReason?.code === 'WRONG_ENVIRONMENT' && (c.sandbox || c.exchange?.hasTestnet) ? (
+            <p>
+              <button
+                type="button"
+                className="button primary"
+                disabled={busy || !c.hasCredentials}
+                onClick={() =>
+                  run(switchEnvironment({ id: c.id, sandbox: !c.sandbox }), () => statusRef.current?.focus())
+                }
+              >
+                {switching ? t('testing') : c.sandbox ? t('switchToLive') : t('switchToTestnet')}
+              </button>
+            </p>
           ) : null}
           {c.retryAt && c.statusReason?.retrying ? (
             <p className="muted">{t('retryAt', { at: dateTime(c.retryAt) })}</p>

@@ -8,6 +8,7 @@ export const ConnectionDetailFragment = graphql(`
     exchangeId
     exchange {
       name
+      hasTestnet
       requiredCredentials {
         key
         masked
