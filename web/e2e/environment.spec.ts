@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, type Locale, messages, signUp } from './helpers';
+import { baseUrl, connectAs, type Locale, messages, signUp } from './helpers';
 
 /** An OKX account whose only key was made for OKX's demo trading, not the live exchange. */
 async function okxDemoKey() {
@@ -32,19 +32,12 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
   }) => {
     const key = await okxDemoKey();
     await signUp(page, locale);
-    const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
-    const made = await api<{ connectExchange: { data: { id: string } } }>(
-      `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
-        ... on MutationConnectExchangeSuccess { data { id } } } }`,
-      {
-        input: {
-          exchangeId: 'okx',
-          label: 'Demo key',
-          credentials: { apiKey: key.apiKey, secret: key.secret, password: key.passphrase },
-        },
-      },
-    );
-    await page.goto(`${baseUrl()}/${locale}/exchanges/${made.connectExchange.data.id}`);
+    const { id } = await connectAs(context, {
+      exchangeId: 'okx',
+      label: 'Demo key',
+      credentials: { apiKey: key.apiKey, secret: key.secret, password: key.passphrase },
+    });
+    await page.goto(`${baseUrl()}/${locale}/exchanges/${id}`);
     await expect(page.getByText(m.reasons.WRONG_ENVIRONMENT.explanation)).toBeVisible();
 
     await page.getByRole('button', { name: m.connection.switchToTestnet, exact: true }).click();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 import en from '../messages/en.json' with { type: 'json' };
 import fr from '../messages/fr.json' with { type: 'json' };
 
@@ -96,4 +96,18 @@ export function apiAs(cookie: string) {
     });
     return ((await response.json()) as { data: T }).data;
   };
+}
+
+/** connectExchange as the signed-in browser user, for tests whose subject comes after connecting. */
+export async function connectAs(
+  context: BrowserContext,
+  input: { exchangeId: string; label: string; credentials: Record<string, string> },
+) {
+  const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
+  const made = await api<{ connectExchange: { data: { id: string } } }>(
+    `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
+      ... on MutationConnectExchangeSuccess { data { id } } } }`,
+    { input },
+  );
+  return { api, id: made.connectExchange.data.id };
 }

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, createSimAccount, messages, screenshot, setSimBalances, signUp } from './helpers';
+import {
+  baseUrl,
+  connectAs,
+  createSimAccount,
+  messages,
+  screenshot,
+  setSimBalances,
+  signUp,
+} from './helpers';
 
 for (const locale of ['en', 'fr'] as const) {
   const m = messages[locale];
@@ -10,19 +18,11 @@ for (const locale of ['en', 'fr'] as const) {
   }) => {
     const [key] = await createSimAccount();
     await signUp(page, locale);
-    const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
-    const made = await api<{ connectExchange: { data: { id: string } } }>(
-      `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
-        ... on MutationConnectExchangeSuccess { data { id } } } }`,
-      {
-        input: {
-          exchangeId: 'binance',
-          label: 'Spot',
-          credentials: { apiKey: key!.apiKey, secret: key!.secret },
-        },
-      },
-    );
-    const id = made.connectExchange.data.id;
+    const { api, id } = await connectAs(context, {
+      exchangeId: 'binance',
+      label: 'Spot',
+      credentials: { apiKey: key!.apiKey, secret: key!.secret },
+    });
     await expect
       .poll(
         async () =>

@@ -6,7 +6,7 @@ import {
 } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
-import { type Actor, recordChange } from '@keyport/db/record-change';
+import { type Actor, type ConnectionChange, recordChange } from '@keyport/db/record-change';
 import { isUuid } from '@keyport/db/uuid';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
@@ -201,21 +201,27 @@ export async function connectExchange(
   return connection;
 }
 
-export async function verifyAgain(ctx: Context, viewer: Viewer, id: string): Promise<IExchangeConnection> {
-  const connection = await findOwnConnection(ctx.em, viewer, id);
+/** Tests the stored keys again, the user's change (what made them ask) recorded with it. */
+async function testStoredKeysAgain(
+  ctx: Context,
+  viewer: Viewer,
+  connection: IExchangeConnection,
+  change: Pick<ConnectionChange, 'kind' | 'detail'>,
+): Promise<IExchangeConnection> {
   if (!connection.credentials) {
     throw new ValidationError('This connection has no keys any more: replace them first.', 'credentials');
   }
   connection.progressStep = 'QUEUED';
   connection.retryAt = null;
-  recordChange(ctx.em, connection, {
-    kind: 'VERIFICATION_REQUESTED',
-    actor: userActor(viewer),
-    status: 'PENDING',
-  });
+  recordChange(ctx.em, connection, { ...change, actor: userActor(viewer), status: 'PENDING' });
   await ctx.em.flush();
   await requestVerification(ctx.deps, connection);
   return connection;
+}
+
+export async function verifyAgain(ctx: Context, viewer: Viewer, id: string): Promise<IExchangeConnection> {
+  const connection = await findOwnConnection(ctx.em, viewer, id);
+  return testStoredKeysAgain(ctx, viewer, connection, { kind: 'VERIFICATION_REQUESTED' });
 }
 
 /**
@@ -232,21 +238,9 @@ export async function switchEnvironment(
   const exchange = requireExchange(connection.exchangeId);
   if (sandbox && !exchange.hasTestnet) throw new SandboxUnavailableError(exchange.name);
   if (connection.sandbox === sandbox) return connection;
-  if (!connection.credentials) {
-    throw new ValidationError('This connection has no keys any more: replace them first.', 'credentials');
-  }
+  // not flushed if there are no keys to test: the refusal changes nothing
   connection.sandbox = sandbox;
-  connection.progressStep = 'QUEUED';
-  connection.retryAt = null;
-  recordChange(ctx.em, connection, {
-    kind: 'ENVIRONMENT_CHANGED',
-    actor: userActor(viewer),
-    status: 'PENDING',
-    detail: { sandbox },
-  });
-  await ctx.em.flush();
-  await requestVerification(ctx.deps, connection);
-  return connection;
+  return testStoredKeysAgain(ctx, viewer, connection, { kind: 'ENVIRONMENT_CHANGED', detail: { sandbox } });
 }
 
 export async function renameConnection(
