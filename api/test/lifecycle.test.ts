@@ -60,6 +60,8 @@ describe('a connection over its life', () => {
     expect(connection.balances.map((b) => b.asset)).toEqual(['SOL']);
     const kinds = connection.events.map((e) => e.kind).reverse();
     expect(kinds.slice(0, 1)).toEqual(['CREATED']);
+    // a creation is no transition: nothing before it, PENDING after
+    expect(connection.events.at(-1)).toMatchObject({ fromStatus: null, toStatus: 'PENDING' });
     expect(kinds).toContain('CREDENTIALS_REPLACED');
     expect(connection.events.filter((e) => e.toStatus === 'CONNECTED')).toHaveLength(2);
   });

@@ -85,7 +85,7 @@ export async function insertConnection(
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
          actor_id, credential_version, detail, created_at)
-       select id, owner_id, 'CREATED', status, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
+       select id, owner_id, 'CREATED', null, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
      )
      select * from c`,
       [
