@@ -10,6 +10,7 @@ import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from '../add/CredentialFields';
+import { TableScroll } from '../layout/TableScroll';
 import { ConnectionWarnings } from './ConnectionWarnings';
 import {
   ConnectionDetailFragment,
@@ -374,34 +375,36 @@ export function ConnectionView({ initial }: { initial: Detail }) {
         {c.balances.length === 0 ? (
           <p className="muted">{t('noBalances')}</p>
         ) : (
-          <table className="balances">
-            <thead>
-              <tr>
-                <th scope="col">{t('asset')}</th>
-                <th scope="col">{t('account')}</th>
-                <th scope="col" className="num">
-                  {t('free')}
-                </th>
-                <th scope="col" className="num">
-                  {t('used')}
-                </th>
-                <th scope="col" className="num">
-                  {t('total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.balances.map((b) => (
-                <tr key={`${b.accountType}-${b.asset}`}>
-                  <th scope="row">{b.asset}</th>
-                  <td>{tTypes(b.accountType.toUpperCase() as never)}</td>
-                  <td className="num">{formatDecimal(b.free, locale)}</td>
-                  <td className="num">{formatDecimal(b.used, locale)}</td>
-                  <td className="num">{formatDecimal(b.total, locale)}</td>
+          <TableScroll labelledBy="balances-title">
+            <table className="balances">
+              <thead>
+                <tr>
+                  <th scope="col">{t('asset')}</th>
+                  <th scope="col">{t('account')}</th>
+                  <th scope="col" className="num">
+                    {t('free')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('used')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('total')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.balances.map((b) => (
+                  <tr key={`${b.accountType}-${b.asset}`}>
+                    <th scope="row">{b.asset}</th>
+                    <td>{tTypes(b.accountType.toUpperCase() as never)}</td>
+                    <td className="num">{formatDecimal(b.free, locale)}</td>
+                    <td className="num">{formatDecimal(b.used, locale)}</td>
+                    <td className="num">{formatDecimal(b.total, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

@@ -8,6 +8,7 @@ import { type FragmentOf, readFragment } from '../../graphql/graphql';
 import { Link } from '../../i18n/navigation';
 import { formatDecimal } from '../../lib/format-decimal';
 import { useReconnects } from '../../lib/live-status';
+import { TableScroll } from '../layout/TableScroll';
 import { holdingsCsv } from './holdings-csv';
 import { PortfolioFieldsFragment, PortfolioQuery, PortfolioUpdated } from './portfolio.fragment';
 
@@ -155,66 +156,70 @@ export function PortfolioView({
                 {t('exportCsv')}
               </button>
             </div>
-            <table className="holdings">
-              <thead>
-                <tr>
-                  <th scope="col">{sortButton('asset', t('asset'))}</th>
-                  <th scope="col" className="num">
-                    {sortButton('amount', t('amount'))}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('price')}
-                  </th>
-                  <th scope="col" className="num">
-                    {sortButton('value', t('value'))}
-                  </th>
-                  <th scope="col" className="num">
-                    {sortButton('share', t('share'))}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('change24h')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {assets.map((a) => (
-                  <tr key={a.asset} data-asset={a.asset}>
-                    <th scope="row">{a.asset}</th>
-                    <td className="num">{formatDecimal(a.amount, locale)}</td>
-                    <td className="num">{money(a.price)}</td>
-                    <td className="num">{money(a.value)}</td>
-                    <td className="num">{pct(a.share)}</td>
-                    <td className="num">{pct(a.change24h)}</td>
+            <TableScroll labelledBy="assets-title">
+              <table className="holdings">
+                <thead>
+                  <tr>
+                    <th scope="col">{sortButton('asset', t('asset'))}</th>
+                    <th scope="col" className="num">
+                      {sortButton('amount', t('amount'))}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('price')}
+                    </th>
+                    <th scope="col" className="num">
+                      {sortButton('value', t('value'))}
+                    </th>
+                    <th scope="col" className="num">
+                      {sortButton('share', t('share'))}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('change24h')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {assets.map((a) => (
+                    <tr key={a.asset} data-asset={a.asset}>
+                      <th scope="row">{a.asset}</th>
+                      <td className="num">{formatDecimal(a.amount, locale)}</td>
+                      <td className="num">{money(a.price)}</td>
+                      <td className="num">{money(a.value)}</td>
+                      <td className="num">{pct(a.share)}</td>
+                      <td className="num">{pct(a.change24h)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
 
           <section className="card" aria-labelledby="exchanges-title">
             <h2 id="exchanges-title">{t('byExchange')}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exchange')}</th>
-                  <th scope="col" className="num">
-                    {t('value')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('share')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.exchanges.map((e) => (
-                  <tr key={e.exchangeId}>
-                    <th scope="row">{e.exchange?.name ?? e.exchangeId}</th>
-                    <td className="num">{money(e.value)}</td>
-                    <td className="num">{pct(e.share)}</td>
+            <TableScroll labelledBy="exchanges-title">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exchange')}</th>
+                    <th scope="col" className="num">
+                      {t('value')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('share')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.exchanges.map((e) => (
+                    <tr key={e.exchangeId}>
+                      <th scope="row">{e.exchange?.name ?? e.exchangeId}</th>
+                      <td className="num">{money(e.value)}</td>
+                      <td className="num">{pct(e.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
         </>
       )}

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { type FragmentOf, readFragment } from '../../graphql/graphql';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
+import { TableScroll } from '../layout/TableScroll';
 import { parseAllowedIps } from './allowed-ips';
 import { ApiTokenFields, CreateApiToken, RevokeApiToken } from './tokens.queries';
 
@@ -203,56 +204,58 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
         {tokens.length === 0 ? (
           <p className="muted">{t('none')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('prefix')}</th>
-                <th scope="col">{t('scopes')}</th>
-                <th scope="col">{t('created')}</th>
-                <th scope="col">{t('lastUsed')}</th>
-                <th scope="col">{t('expires')}</th>
-                <th scope="col">{t('allowedIpsColumn')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{token.scopes.map((scope) => t(`scope.${scope}` as never)).join(', ')}</td>
-                  <td>{date(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? date(token.lastUsedAt) : t('never')}</td>
-                  <td>{token.expiresAt ? date(token.expiresAt) : t('noExpiry')}</td>
-                  <td>
-                    {token.allowedIps
-                      ? token.allowedIps.map((ip, i) => (
-                          <span key={ip}>
-                            {i > 0 ? ', ' : null}
-                            <code>{ip}</code>
-                          </span>
-                        ))
-                      : t('anyAddress')}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button danger"
-                      onClick={() => void revokeToken(token.id, token.name)}
-                    >
-                      {t('revoke')}
-                      <span className="visually-hidden"> {token.name}</span>
-                    </button>
-                  </td>
+          <TableScroll labelledBy="token-list">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('name')}</th>
+                  <th scope="col">{t('prefix')}</th>
+                  <th scope="col">{t('scopes')}</th>
+                  <th scope="col">{t('created')}</th>
+                  <th scope="col">{t('lastUsed')}</th>
+                  <th scope="col">{t('expires')}</th>
+                  <th scope="col">{t('allowedIpsColumn')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <th scope="row">{token.name}</th>
+                    <td>
+                      <code>{token.prefix}…</code>
+                    </td>
+                    <td>{token.scopes.map((scope) => t(`scope.${scope}` as never)).join(', ')}</td>
+                    <td>{date(token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? date(token.lastUsedAt) : t('never')}</td>
+                    <td>{token.expiresAt ? date(token.expiresAt) : t('noExpiry')}</td>
+                    <td>
+                      {token.allowedIps
+                        ? token.allowedIps.map((ip, i) => (
+                            <span key={ip}>
+                              {i > 0 ? ', ' : null}
+                              <code>{ip}</code>
+                            </span>
+                          ))
+                        : t('anyAddress')}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button danger"
+                        onClick={() => void revokeToken(token.id, token.name)}
+                      >
+                        {t('revoke')}
+                        <span className="visually-hidden"> {token.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>
