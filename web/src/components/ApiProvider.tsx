@@ -62,12 +62,14 @@ function liveSubscription(request: { query: string; variables?: Record<string, u
     open(true);
     previous();
   };
+  liveStatus.opened();
   open(false);
   restarts.add(restart);
   return () => {
     restarts.delete(restart);
     generation += 1;
     cancel();
+    liveStatus.closed();
   };
 }
 

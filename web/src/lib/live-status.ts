@@ -1,10 +1,12 @@
 // What the live (SSE) link is doing, for the header's indicator and for re-querying after a reconnect.
 import { useSyncExternalStore } from 'react';
 
-export type LiveState = 'connecting' | 'live' | 'reconnecting';
+// idle: no view on this page holds a live stream, so there is nothing to be live or to wait for
+export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting';
 
-let state: LiveState = 'connecting';
+let state: LiveState = 'idle';
 let linkUps = 0;
+let open = 0;
 const listeners = new Set<() => void>();
 
 function emit() {
@@ -12,11 +14,25 @@ function emit() {
 }
 
 export const liveStatus = {
+  /** A view opened a live subscription. */
+  opened() {
+    open += 1;
+    if (state === 'idle') state = 'connecting';
+    emit();
+  },
+  /** A view closed its live subscription; the last one closed leaves nothing to report on. */
+  closed() {
+    open = Math.max(0, open - 1);
+    if (open === 0) state = 'idle';
+    emit();
+  },
   connecting(reconnecting: boolean) {
+    if (open === 0) return;
     state = reconnecting ? 'reconnecting' : state === 'live' ? 'live' : 'connecting';
     emit();
   },
   connected() {
+    if (open === 0) return;
     state = 'live';
     // every link that comes up, the first included: what changed between the server render and the
     // stream opening was announced to nobody, so views fetch again
@@ -24,6 +40,7 @@ export const liveStatus = {
     emit();
   },
   lost() {
+    if (open === 0) return;
     state = 'reconnecting';
     emit();
   },
@@ -38,7 +55,7 @@ export function useLiveState(): LiveState {
   return useSyncExternalStore(
     subscribe,
     () => state,
-    () => 'connecting',
+    () => 'idle',
   );
 }
 
