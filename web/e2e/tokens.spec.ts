@@ -100,3 +100,34 @@ for (const locale of ['en', 'fr'] as const) {
     expect(fromHere.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 }
+
+for (const locale of ['en', 'fr'] as const) {
+  const m = messages[locale];
+
+  test(`a refused token is explained at its field, in the reader's language (${locale})`, async ({
+    page,
+  }) => {
+    await signUp(page, locale);
+    await page.goto(`${baseUrl()}/${locale}/tokens`);
+    await page.getByLabel(m.tokens.name, { exact: true }).fill('No scope');
+    await page.getByLabel(m.tokens.scope.CONNECTIONS_READ, { exact: true }).uncheck();
+    await page.getByRole('button', { name: m.tokens.create, exact: true }).click();
+    const first = page.getByLabel(m.tokens.scope.CONNECTIONS_READ, { exact: true });
+    await expect(first).toBeFocused();
+    await expect(page.getByRole('group', { name: m.tokens.scopes })).toHaveAccessibleDescription(
+      `${m.tokens.scopesHint} ${m.tokens.scopesInvalid}`,
+    );
+    await first.check();
+
+    const expires = page.getByLabel(m.tokens.expires, { exact: true });
+    await expires.fill('2020-01-01');
+    await page.getByRole('button', { name: m.tokens.create, exact: true }).click();
+    await expect(expires).toBeFocused();
+    await expect(expires).toHaveAttribute('aria-invalid', 'true');
+    await expect(expires).toHaveAccessibleDescription(m.tokens.expiresInvalid);
+    // the API's own (English) words are not shown
+    await expect(page.getByText('The expiry must be in the future.')).toHaveCount(0);
+    await expect(page.locator('[data-token]')).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
+  });
+}

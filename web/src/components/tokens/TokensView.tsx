@@ -7,11 +7,19 @@ import { type FragmentOf, readFragment } from '../../graphql/graphql';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
 import { TableScroll } from '../layout/TableScroll';
 import { parseAllowedIps } from './allowed-ips';
+import { type TokenField, tokenRefusal } from './token-refusal';
 import { ApiTokenFields, CreateApiToken, RevokeApiToken } from './tokens.queries';
 
 const SCOPES = ['CONNECTIONS_READ', 'CONNECTIONS_WRITE', 'PORTFOLIO_READ'] as const;
 type Scope = (typeof SCOPES)[number];
 type Token = FragmentOf<typeof ApiTokenFields>;
+// the form control each refusable field is, by its name attribute
+const INPUT_NAME: Record<TokenField, string> = {
+  name: 'name',
+  scopes: 'scopes',
+  expiresAt: 'expires',
+  allowedIps: 'allowedIps',
+};
 
 /** The user's API tokens: make one (shown once), see what each may do and when it was last used, revoke. */
 export function TokensView({ initial }: { initial: readonly Token[] }) {
@@ -25,11 +33,12 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
   const [allowedIps, setAllowedIps] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<TypedError | null>(null);
+  // a refusal in our words: at its field when it concerns one, else above the button
+  const [problem, setProblem] = useState<{ field: TokenField | null; text: string } | null>(null);
   const [{ fetching: creating }, create] = useMutation(CreateApiToken);
   const [, revoke] = useMutation(RevokeApiToken);
   const shownRef = useRef<HTMLHeadingElement>(null);
-  const allowedIpsRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const ids = {
     name: useId(),
     expires: useId(),
@@ -37,14 +46,27 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
     allowedIps: useId(),
     allowedIpsHint: useId(),
     allowedIpsError: useId(),
+    nameError: useId(),
+    scopesError: useId(),
+    expiresError: useId(),
   };
-  // the API's refusal of the addresses is shown at their field, not above the button
-  const ipsError = error?.field === 'allowedIps' ? error : null;
+  const fieldError = (field: TokenField) => (problem?.field === field ? problem.text : null);
+  const describedBy = (...parts: (string | false | null)[]) => parts.filter(Boolean).join(' ') || undefined;
+  function refuse(error: TypedError) {
+    const refusal = tokenRefusal(error, name);
+    const field = refusal?.field ?? null;
+    setProblem({ field, text: refusal ? t(refusal.key) : errorText(error) });
+    if (field) {
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>(`[name="${INPUT_NAME[field]}"]`)?.focus(),
+      );
+    }
+  }
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : '—');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    setProblem(null);
     const result = await create({
       input: {
         name,
@@ -56,12 +78,11 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
     const payload = result.data?.createApiToken;
     if (!payload || !('data' in payload)) {
       const failure = payload && 'code' in payload ? payload : null;
-      setError({
+      refuse({
         code: failure?.code ?? 'UNEXPECTED',
         field: failure?.field ?? null,
         message: failure?.message ?? '',
       });
-      if (failure?.field === 'allowedIps') requestAnimationFrame(() => allowedIpsRef.current?.focus());
       return;
     }
     const token = readFragment(ApiTokenFields, payload.data.apiToken);
@@ -82,7 +103,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
     const result = await revoke({ id });
     const payload = result.data?.revokeApiToken;
     if (payload && 'data' in payload) setTokens((list) => list.filter((token) => token.id !== id));
-    else setError({ code: payload && 'code' in payload ? payload.code : 'UNEXPECTED', message: '' });
+    else refuse({ code: payload && 'code' in payload ? payload.code : 'UNEXPECTED', message: '' });
   }
 
   function toggle(scope: Scope, on: boolean) {
@@ -124,7 +145,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
 
       <section className="card" aria-labelledby="token-new">
         <h2 id="token-new">{t('newTitle')}</h2>
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={ids.name}>{t('name')}</label>
             <input
@@ -133,11 +154,20 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
               value={name}
               maxLength={64}
               required
-              aria-invalid={error?.field === 'name' || undefined}
+              aria-invalid={fieldError('name') ? true : undefined}
+              aria-describedby={describedBy(fieldError('name') !== null && ids.nameError)}
               onChange={(e) => setName(e.target.value)}
             />
+            {fieldError('name') ? (
+              <p id={ids.nameError} className="field-error">
+                {fieldError('name')}
+              </p>
+            ) : null}
           </div>
-          <fieldset className="field wallets" aria-describedby={ids.scopes}>
+          <fieldset
+            className="field wallets"
+            aria-describedby={describedBy(ids.scopes, fieldError('scopes') !== null && ids.scopesError)}
+          >
             <legend>{t('scopes')}</legend>
             <p id={ids.scopes} className="hint">
               {t('scopesHint')}
@@ -154,6 +184,11 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
                 {t(`scope.${scope}` as never)}
               </label>
             ))}
+            {fieldError('scopes') ? (
+              <p id={ids.scopesError} className="field-error">
+                {fieldError('scopes')}
+              </p>
+            ) : null}
           </fieldset>
           <div className="field">
             <label htmlFor={ids.expires}>{t('expires')}</label>
@@ -162,35 +197,44 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
               type="date"
               name="expires"
               value={expires}
+              aria-invalid={fieldError('expiresAt') ? true : undefined}
+              aria-describedby={describedBy(fieldError('expiresAt') !== null && ids.expiresError)}
               onChange={(e) => setExpires(e.target.value)}
             />
+            {fieldError('expiresAt') ? (
+              <p id={ids.expiresError} className="field-error">
+                {fieldError('expiresAt')}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor={ids.allowedIps}>{t('allowedIps')}</label>
             <textarea
               id={ids.allowedIps}
-              ref={allowedIpsRef}
               name="allowedIps"
               rows={3}
               value={allowedIps}
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={`${ids.allowedIpsHint}${ipsError ? ` ${ids.allowedIpsError}` : ''}`}
-              aria-invalid={ipsError ? true : undefined}
+              aria-describedby={describedBy(
+                ids.allowedIpsHint,
+                fieldError('allowedIps') !== null && ids.allowedIpsError,
+              )}
+              aria-invalid={fieldError('allowedIps') ? true : undefined}
               onChange={(e) => setAllowedIps(e.target.value)}
             />
             <p id={ids.allowedIpsHint} className="hint">
               {t('allowedIpsHint')}
             </p>
-            {ipsError ? (
+            {fieldError('allowedIps') ? (
               <p id={ids.allowedIpsError} className="field-error">
-                {ipsError.code === 'VALIDATION_FAILED' ? t('allowedIpsInvalid') : errorText(ipsError)}
+                {fieldError('allowedIps')}
               </p>
             ) : null}
           </div>
-          {error && !ipsError ? (
+          {problem && !problem.field ? (
             <p className="alert error" role="alert">
-              {errorText(error)}
+              {problem.text}
             </p>
           ) : null}
           <button type="submit" className="button primary" disabled={creating}>
