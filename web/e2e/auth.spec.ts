@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { baseUrl, messages } from './helpers';
+import { baseUrl, messages, signUp } from './helpers';
 
 const m = messages.en;
 
@@ -49,3 +50,27 @@ test('sign up, sign out, the protected area sends back to sign-in, wrong passwor
   await page.getByRole('button', { name: m.auth.signUpButton, exact: true }).click();
   await expect(page.locator('form [role="alert"]')).toHaveText(m.auth.error.EMAIL_TAKEN);
 });
+
+for (const locale of ['en', 'fr'] as const) {
+  const m = messages[locale];
+
+  test(`an unknown address gets the localized not-found page, with the nav (${locale})`, async ({ page }) => {
+    await signUp(page, locale);
+    for (const path of ['/nothing', '/guides', '/exchanges/00000000-0000-4000-8000-000000000000']) {
+      const response = await page.goto(`${baseUrl()}/${locale}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.getByRole('heading', { level: 1, name: m.notFound.title })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: m.nav.mainNav })).toBeVisible();
+      if (path !== '/exchanges/00000000-0000-4000-8000-000000000000') {
+        await expect(page).toHaveTitle(new RegExp(`^${m.notFound.title}`));
+      }
+      expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual(
+        [],
+      );
+    }
+    // every page names an icon, so the browser asks for no favicon.ico that is not there
+    const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+    expect((await page.request.get(`${baseUrl()}${icon}`)).ok()).toBe(true);
+  });
+}
