@@ -97,7 +97,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     await page.getByRole('button', { name: m.connection.replaceSubmit, exact: true }).click();
     await expect(page.getByText(`${m.connection.keyVersion} 3`)).toBeVisible();
     await expect(
-      page.getByRole('heading', { level: 2, name: `${m.connection.statusTitle}: ${m.status.CONNECTED}` }),
+      page.getByRole('heading', {
+        level: 2,
+        name: m.connection.statusHeading.replace('{status}', m.status.CONNECTED),
+      }),
     ).toBeVisible();
     await expect(
       page.getByRole('list').filter({ hasText: m.connection.event.CREDENTIALS_REPLACED }),
@@ -107,7 +110,10 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     await revokeSimKey(second!.apiKey);
     await page.getByRole('button', { name: m.connection.testAgain, exact: true }).click();
     await expect(
-      page.getByRole('heading', { level: 2, name: `${m.connection.statusTitle}: ${m.status.EXPIRED}` }),
+      page.getByRole('heading', {
+        level: 2,
+        name: m.connection.statusHeading.replace('{status}', m.status.EXPIRED),
+      }),
     ).toBeVisible();
     await expect(page.getByText(m.reasons.KEY_EXPIRED.remedy)).toBeVisible();
     await screenshot(page, `${locale}-connection-expired`);

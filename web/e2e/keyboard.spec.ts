@@ -12,9 +12,14 @@ test('the add-exchange flow completes with Tab, typing and Enter alone', async (
   await tabTo(page, page.getByLabel(m.add.search, { exact: true }));
   await page.keyboard.type('binance');
   await tabTo(page, page.getByRole('button', { name: /^Binance/ }).first());
+  // each exchange is read with its badge apart, not run together
+  await expect(page.getByRole('button', { name: /^Binance/ }).first()).toHaveAccessibleName(
+    m.add.pickWithTestnet.replace('{exchange}', 'Binance'),
+  );
   await page.keyboard.press('Enter');
 
-  await tabTo(page, page.getByLabel(m.add.label, { exact: true }));
+  // the form replaced the pressed button: the focus is at its first field, not back on <body>
+  await expect(page.getByLabel(m.add.label, { exact: true })).toBeFocused();
   await page.keyboard.type('Keyboard');
   await tabTo(page, page.getByLabel(m.fields.apiKey.label, { exact: true }));
   await page.keyboard.type(key!.apiKey);

@@ -8,6 +8,7 @@ import { Link } from '../../i18n/navigation';
 import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
+import { usePending } from '../../lib/use-pending';
 import { ReasonNotice } from '../connections/ReasonNotice';
 import { GuidePanel } from '../guides/GuidePanel';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from './CredentialFields';
@@ -144,6 +145,7 @@ export function AddExchange({
   const [, remove] = useMutation(Remove);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const labelRef = useRef<HTMLInputElement>(null);
   const ids = {
     label: useId(),
     labelHint: useId(),
@@ -153,7 +155,9 @@ export function AddExchange({
     tradingHint: useId(),
     formError: useId(),
   };
-  const busy = connecting || replacing;
+  // the whole submit, rename and removal included: not only while one of its mutations runs
+  const [submitting, whileSubmitting] = usePending();
+  const busy = connecting || replacing || submitting;
 
   const finished = progress ? isFinished(progress.status) : false;
   const failed = finished && progress?.status !== 'CONNECTED';
@@ -162,6 +166,11 @@ export function AddExchange({
   useEffect(() => {
     if (progress) setReached((previous) => reachedStep(progress, previous));
   }, [progress]);
+
+  // the form replaces the picker and the button that was pressed: focus goes to its first field, not <body>
+  useEffect(() => {
+    if (exchange) labelRef.current?.focus();
+  }, [exchange]);
 
   // the outcome takes the focus, so keyboard and screen-reader users land on what happened
   // keyed on the status too: a failure can turn into a success without passing through "in progress"
@@ -192,8 +201,12 @@ export function AddExchange({
     } else setFormError(text);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    void whileSubmitting(save);
+  }
+
+  async function save() {
     if (!exchange) return;
     setErrors({});
     setFormError(null);
@@ -265,6 +278,7 @@ export function AddExchange({
             <div className="field">
               <label htmlFor={ids.label}>{t('label')}</label>
               <input
+                ref={labelRef}
                 id={ids.label}
                 name="label"
                 value={label}
@@ -321,7 +335,7 @@ export function AddExchange({
                 {t('needsTradingHint')}
               </p>
             </div>
-            <button type="submit" className="button primary">
+            <button type="submit" className="button primary" aria-busy={busy}>
               {busy ? t('sending') : saved ? t('tryAgain') : t('connect')}
             </button>
           </fieldset>

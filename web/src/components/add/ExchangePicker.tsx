@@ -40,6 +40,8 @@ export function ExchangePicker<T extends Pickable>({
             className="pick"
             onClick={() => onChoose(exchange)}
             data-exchange={exchange.id}
+            // read as "Binance, testnet available", not "Binancetestnet available"
+            aria-label={exchange.hasTestnet ? t('pickWithTestnet', { exchange: exchange.name }) : undefined}
           >
             <span className="pick-name">{exchange.name}</span>
             {exchange.hasTestnet ? <span className="badge neutral">{t('hasTestnet')}</span> : null}

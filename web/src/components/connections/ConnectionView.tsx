@@ -9,6 +9,7 @@ import { formatDecimal } from '../../lib/format-decimal';
 import { freshest } from '../../lib/freshest';
 import { useReconnects } from '../../lib/live-status';
 import { type TypedError, useErrorText } from '../../lib/mutation-error';
+import { usePending } from '../../lib/use-pending';
 import { CredentialFields, type CredentialValues, trimmedCredentials } from '../add/CredentialFields';
 import { TableScroll } from '../layout/TableScroll';
 import { ConnectionWarnings } from './ConnectionWarnings';
@@ -134,16 +135,25 @@ export function ConnectionView({ initial }: { initial: Detail }) {
   const [error, setError] = useState<TypedError | null>(null);
   const [newLabel, setNewLabel] = useState(c.label);
   const [keys, setKeys] = useState<CredentialValues>({});
-  const [{ fetching: testing }, testAgain] = useMutation(TestAgain);
+  const [, testAgain] = useMutation(TestAgain);
+  const [testing, whileTesting] = usePending();
   const [{ fetching: switching }, switchEnvironment] = useMutation(SwitchEnvironment);
   const [{ fetching: renaming }, rename] = useMutation(RenameConnection);
   const [{ fetching: replacing }, replaceKeys] = useMutation(ReplaceKeys);
   const [{ fetching: deleting }, remove] = useMutation(DeleteConnection);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const statusRef = useRef<HTMLHeadingElement>(null);
+  const renameRef = useRef<HTMLInputElement>(null);
+  const replaceRef = useRef<HTMLFormElement>(null);
   const ids = { label: useId() };
   const dateTime = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' });
+
+  // an opened form takes the focus at its first field, so typing goes where the reader asked
+  useEffect(() => {
+    if (panel === 'rename') renameRef.current?.focus();
+    if (panel === 'replace') replaceRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [panel]);
 
   async function run(payload: Promise<{ data?: Record<string, Payload> }>, after?: () => void) {
     setError(null);
@@ -188,7 +198,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
 
       <section className="card" aria-labelledby="status-title">
         <h2 id="status-title" ref={statusRef} tabIndex={-1}>
-          {t('statusTitle')}: {tStatus(c.status as never)}
+          {t('statusHeading', { status: tStatus(c.status as never) })}
         </h2>
         <div aria-live="polite">
           {c.statusReason ? (
@@ -229,9 +239,11 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             type="button"
             className="button"
             disabled={busy || inProgress || !c.hasCredentials}
-            onClick={() => run(testAgain({ id: c.id }), () => statusRef.current?.focus())}
+            aria-busy={testing || inProgress}
+            onClick={() => whileTesting(() => run(testAgain({ id: c.id }), () => statusRef.current?.focus()))}
           >
-            {testing ? t('testing') : t('testAgain')}
+            {/* from the click until the verification ends: the request, then the check it started */}
+            {testing || inProgress ? t('testing') : t('testAgain')}
           </button>
           <button
             type="button"
@@ -273,6 +285,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             <div className="field">
               <label htmlFor={ids.label}>{t('newName')}</label>
               <input
+                ref={renameRef}
                 id={ids.label}
                 value={newLabel}
                 maxLength={64}
@@ -291,6 +304,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
 
         {panel === 'replace' && c.exchange ? (
           <form
+            ref={replaceRef}
             method="post"
             className="inline-form"
             onSubmit={(event: FormEvent) => {
