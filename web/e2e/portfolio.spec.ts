@@ -73,6 +73,42 @@ for (const locale of ['en', 'fr'] as const) {
     await expect(page.locator('.recharts-line-curve')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
     await screenshot(page, `${locale}-portfolio`);
 
+    // amounts on the y-axis are short, on one line with their currency, none cut off at the top
+    const chart = page.locator('.recharts-wrapper').last();
+    const top = (await chart.boundingBox())?.y ?? 0;
+    for (const tick of await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').all()) {
+      expect(await tick.textContent()).toMatch(/\u00a0USD$/);
+      expect((await tick.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(top);
+    }
+    // the chosen period is pressed, and the axis names each date once
+    const periods = page.getByRole('navigation', { name: m.portfolio.range });
+    await expect(periods.getByRole('button', { name: m.portfolio.rangeDAY })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await periods.getByRole('button', { name: m.portfolio.rangeWEEK }).click();
+    await expect(periods.getByRole('button', { name: m.portfolio.rangeWEEK })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(periods.getByRole('button', { name: m.portfolio.rangeDAY })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    await expect(page.locator('.recharts-line-curve')).toBeAttached();
+    const dates = await chart
+      .locator('.recharts-xAxis .recharts-cartesian-axis-tick-value')
+      .allTextContents();
+    expect(new Set(dates).size).toBe(dates.length);
+
+    // Tab goes through links and buttons only: the charts' drawings take no focus of their own
+    await page.locator('h1').click();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.closest('svg') !== null);
+      expect(focused, `tab stop ${i} is inside a chart`).toBe(false);
+    }
+
     await page.getByRole('link', { name: 'EUR', exact: true }).click();
     await expect(page).toHaveURL(/quote=EUR/);
     // no EUR market on the sim: BTC cannot be valued in EUR, and says so instead of showing 0

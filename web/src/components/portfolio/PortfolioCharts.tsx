@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { type DateTimeFormatOptions, useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useClient } from 'urql';
@@ -9,6 +9,8 @@ import { PortfolioHistoryQuery } from './history.query';
 const RANGES = ['DAY', 'WEEK', 'MONTH', 'YEAR', 'ALL'] as const;
 type Range = (typeof RANGES)[number];
 const COLORS = ['#1f5fd1', '#136c3a', '#a15c00', '#7a2ea6', '#a61b1b', '#00707a', '#5b6470'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TICKS = 5;
 
 export interface Slice {
   asset: string;
@@ -61,7 +63,28 @@ export default function PortfolioCharts({
     .map((s) => `${s.asset} ${format.number(s.share, { maximumFractionDigits: 1 })} %`)
     .join(', ');
   const time = (at: number) =>
-    format.dateTime(new Date(at), range === 'DAY' ? { timeStyle: 'short' } : { dateStyle: 'short' });
+    format.dateTime(
+      new Date(at),
+      range === 'DAY' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+    );
+  // axis ticks by period: hours for a day, days for a week or a month, months beyond; a label said once
+  const first = points?.[0]?.at ?? 0;
+  const last = points?.at(-1)?.at ?? 0;
+  const tickFormat: DateTimeFormatOptions =
+    range === 'DAY'
+      ? { hour: 'numeric', minute: '2-digit' }
+      : last - first > 180 * DAY_MS
+        ? { month: 'short', year: 'numeric' }
+        : { month: 'short', day: 'numeric' };
+  const tickLabel = (at: number) => format.dateTime(new Date(at), tickFormat);
+  const ticks: number[] = [];
+  for (let i = 0; i < TICKS; i++) {
+    const at = Math.round(first + ((last - first) * i) / (TICKS - 1));
+    if (!ticks.some((other) => tickLabel(other) === tickLabel(at))) ticks.push(at);
+  }
+  // short amounts (140K), the currency kept on the same line by a no-break space
+  const amount = (v: number) =>
+    `${format.number(v, { notation: 'compact', maximumFractionDigits: 1 })}\u00a0${quote}`;
 
   return (
     <div className="charts">
@@ -69,8 +92,10 @@ export default function PortfolioCharts({
         <h2 id="allocation-title">{t('allocation')}</h2>
         <figure className="chart" aria-label={t('allocationSummary', { summary })}>
           <ResponsiveContainer width="100%" height={240}>
-            <PieChart>
+            {/* the figure's label says what the chart shows: its drawing is no tab stop of its own */}
+            <PieChart accessibilityLayer={false}>
               <Pie
+                rootTabIndex={-1}
                 data={pie}
                 dataKey="share"
                 nameKey="asset"
@@ -94,7 +119,7 @@ export default function PortfolioCharts({
       <section className="card" aria-labelledby="history-title">
         <div className="page-head">
           <h2 id="history-title">{t('history')}</h2>
-          <nav aria-label={t('range')} className="actions">
+          <nav aria-label={t('range')} className="actions range-picker">
             {RANGES.map((r) => (
               <button
                 key={r}
@@ -122,9 +147,19 @@ export default function PortfolioCharts({
             })}
           >
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={points}>
-                <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} />
-                <YAxis width={90} tickFormatter={(v) => `${format.number(Number(v))} ${quote}`} />
+              <LineChart
+                data={points}
+                accessibilityLayer={false}
+                margin={{ top: 12, right: 16, bottom: 0, left: 0 }}
+              >
+                <XAxis
+                  dataKey="at"
+                  type="number"
+                  domain={['dataMin', 'dataMax']}
+                  ticks={ticks}
+                  tickFormatter={tickLabel}
+                />
+                <YAxis width={80} tickFormatter={(v) => amount(Number(v))} />
                 <Tooltip
                   labelFormatter={(v) => time(Number(v))}
                   formatter={(v) => `${format.number(Number(v))} ${quote}`}
