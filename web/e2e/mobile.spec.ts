@@ -85,3 +85,34 @@ for (const locale of ['en', 'fr'] as const) {
     await expect(box).toHaveAttribute('tabindex', '0');
   });
 }
+
+test('on a desktop the French nav keeps to one line, and the live indicator claims only a live stream', async ({
+  page,
+}) => {
+  const m = messages.fr;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page, 'fr');
+  const indicator = page.locator('header [data-live]');
+  const navTops = () =>
+    page
+      .getByRole('navigation', { name: m.nav.mainNav })
+      .getByRole('link')
+      .evaluateAll(
+        (links) => new Set(links.map((link) => Math.round(link.getBoundingClientRect().top))).size,
+      );
+
+  // My Exchanges holds a live stream
+  await expect(indicator).toHaveAttribute('data-live', 'live');
+  await expect(indicator).toHaveText(`● ${m.live.live}`);
+  expect(await navTops()).toBe(1);
+
+  // API tokens holds none: nothing is said, rather than "connecting" for ever
+  await page
+    .getByRole('navigation', { name: m.nav.mainNav })
+    .getByRole('link', { name: m.nav.tokens })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: m.tokens.title })).toBeVisible();
+  await expect(indicator).toHaveAttribute('data-live', 'idle');
+  await expect(indicator).toHaveText('');
+  expect(await navTops()).toBe(1);
+});

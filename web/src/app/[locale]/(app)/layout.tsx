@@ -34,7 +34,9 @@ export default async function AppLayout({
         </nav>
         <LiveIndicator />
         <LocaleSwitcher />
-        <span className="muted viewer-email">{viewer?.email}</span>
+        <span className="muted viewer-email" title={viewer?.email}>
+          {viewer?.email}
+        </span>
         <SignOutButton />
       </header>
       <main id="main" tabIndex={-1}>
