@@ -101,7 +101,7 @@ export function apiAs(cookie: string) {
 /** connectExchange as the signed-in browser user, for tests whose subject comes after connecting. */
 export async function connectAs(
   context: BrowserContext,
-  input: { exchangeId: string; label: string; credentials: Record<string, string> },
+  input: { exchangeId: string; label: string; credentials: Record<string, string>; accountTypes?: string[] },
 ) {
   const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
   const made = await api<{ connectExchange: { data: { id: string } } }>(
@@ -110,4 +110,13 @@ export async function connectAs(
     { input },
   );
   return { api, id: made.connectExchange.data.id };
+}
+
+/** A connection's status as the API says it now, for `expect.poll`. */
+export async function statusOf(api: ReturnType<typeof apiAs>, id: string): Promise<string> {
+  const { c } = await api<{ c: { status: string } }>(
+    'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
+    { id },
+  );
+  return c.status;
 }

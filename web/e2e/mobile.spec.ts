@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, createSimAccount, messages, screenshot, signUp } from './helpers';
+import { baseUrl, connectAs, createSimAccount, messages, screenshot, signUp, statusOf } from './helpers';
 
 // an iPhone 12–15 sized screen: the review found every table page scrolling sideways there
 test.use({ viewport: { width: 390, height: 844 } });
@@ -14,31 +14,13 @@ for (const locale of ['en', 'fr'] as const) {
   }) => {
     const [key] = await createSimAccount();
     await signUp(page, locale);
-    const api = apiAs((await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; '));
-    const made = await api<{ connectExchange: { data: { id: string } } }>(
-      `mutation($input: ConnectExchangeInput!) { connectExchange(input: $input) {
-        ... on MutationConnectExchangeSuccess { data { id } } } }`,
-      {
-        input: {
-          exchangeId: 'binance',
-          label: 'A rather long connection name',
-          credentials: { apiKey: key!.apiKey, secret: key!.secret },
-          accountTypes: ['SPOT', 'FUNDING'],
-        },
-      },
-    );
-    const id = made.connectExchange.data.id;
-    await expect
-      .poll(
-        async () =>
-          (
-            await api<{ c: { status: string } }>(
-              'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
-              { id },
-            )
-          ).c.status,
-      )
-      .toBe('CONNECTED');
+    const { api, id } = await connectAs(context, {
+      exchangeId: 'binance',
+      label: 'A rather long connection name',
+      credentials: { apiKey: key!.apiKey, secret: key!.secret },
+      accountTypes: ['SPOT', 'FUNDING'],
+    });
+    await expect.poll(() => statusOf(api, id)).toBe('CONNECTED');
     await api(
       `mutation { createApiToken(input: { name: "A token with a long name", scopes: [CONNECTIONS_READ, PORTFOLIO_READ],
         allowedIps: ["203.0.113.7", "2001:db8::1"] }) { __typename } }`,

@@ -7,6 +7,7 @@ import {
   screenshot,
   setSimBalances,
   signUp,
+  statusOf,
 } from './helpers';
 
 for (const locale of ['en', 'fr'] as const) {
@@ -23,17 +24,7 @@ for (const locale of ['en', 'fr'] as const) {
       label: 'Spot',
       credentials: { apiKey: key!.apiKey, secret: key!.secret },
     });
-    await expect
-      .poll(
-        async () =>
-          (
-            await api<{ c: { status: string } }>(
-              'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
-              { id },
-            )
-          ).c.status,
-      )
-      .toBe('CONNECTED');
+    await expect.poll(() => statusOf(api, id)).toBe('CONNECTED');
 
     await page
       .getByRole('navigation', { name: m.nav.mainNav })

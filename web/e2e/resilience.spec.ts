@@ -1,6 +1,6 @@
 import { openDatabase } from '@keyport/db/orm';
 import { expect, test } from '@playwright/test';
-import { apiAs, baseUrl, createSimAccount, messages, revokeSimKey, signUp } from './helpers';
+import { apiAs, baseUrl, createSimAccount, messages, revokeSimKey, signUp, statusOf } from './helpers';
 
 const m = messages.en;
 
@@ -41,17 +41,7 @@ test('a dropped live link shows “reconnecting”, and what changed meanwhile a
   // way no live event announces (a direct database edit): only re-querying on reconnect can show it
   await revokeSimKey(key!.apiKey);
   await api('mutation($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }', { id });
-  await expect
-    .poll(
-      async () =>
-        (
-          await api<{ c: { status: string } }>(
-            'query($id: ID!) { c: exchangeConnection(id: $id) { status } }',
-            { id },
-          )
-        ).c,
-    )
-    .toEqual({ status: 'EXPIRED' });
+  await expect.poll(() => statusOf(api, id as string)).toBe('EXPIRED');
   const orm = await openDatabase({
     databaseUrl: process.env.E2E_DATABASE_URL ?? '',
     poolSize: 1,

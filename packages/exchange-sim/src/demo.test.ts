@@ -13,8 +13,10 @@ describe('demo fixture', () => {
     await sim.close();
   });
 
-  it('is deterministic and obviously fake', () => {
-    expect(demoFixture()).toEqual(demoFixture());
+  it('is deterministic and obviously fake, its keys made ten days before the demo starts', () => {
+    const startedAt = Date.UTC(2026, 11, 1);
+    expect(demoFixture(startedAt)).toEqual(demoFixture(startedAt));
+    expect(demoFixture(startedAt).accounts[0]?.keys[0]?.createdAt).toBe(startedAt - 10 * 86_400_000);
     const binanceKey = demoFixture().accounts[0]!.keys[0]!.apiKey;
     expect(binanceKey).toMatch(/^SIMFAKE[0-9a-f]{57}$/);
   });

@@ -178,8 +178,8 @@ function fakeUuid(seed: string): string {
 const DEMO_KEY_AGE_MS = 10 * 24 * 60 * 60 * 1000;
 
 /** Accounts used by `npm run demo`: one Binance and one OKX account, with read-only, trading and demo keys. */
-export function demoFixture(): SimFixture {
-  const DEMO_CREATED_AT = Date.now() - DEMO_KEY_AGE_MS;
+export function demoFixture(now = Date.now()): SimFixture {
+  const DEMO_CREATED_AT = now - DEMO_KEY_AGE_MS;
   return {
     usdPrices: { BTC: '65000', ETH: '3200', USDT: '1', USDC: '1' },
     accounts: [
