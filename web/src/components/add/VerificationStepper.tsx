@@ -10,14 +10,21 @@ const STEP_OF_PROGRESS: Record<string, number> = {
   LOADING_BALANCES: 3,
 };
 
+// refusals only the permission step can give: the stepper marks that step failed even when the events of
+// the steps before it coalesced away
+const PERMISSION_REFUSALS = new Set(['TRADE_NOT_ALLOWED', 'WITHDRAWALS_ENABLED']);
+
 export interface Progress {
   status: string;
   verificationStep: string | null;
+  statusReason?: { code: string } | null;
 }
 
 /** The step a verification has reached: events may skip steps (they coalesce), never go back. */
 export function reachedStep(progress: Progress, previous: number): number {
   if (progress.status === 'CONNECTED') return STEPS.length - 1;
+  if (progress.statusReason && PERMISSION_REFUSALS.has(progress.statusReason.code))
+    return Math.max(previous, STEP_OF_PROGRESS.READING_PERMISSIONS as number);
   const step = progress.verificationStep
     ? (STEP_OF_PROGRESS[progress.verificationStep] ?? previous)
     : previous;
