@@ -92,6 +92,8 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
 
     // replace keys in place: same connection, history kept; the wrong-secret retry made version 2
     await page.getByRole('button', { name: m.connection.replaceKeys, exact: true }).click();
+    // a working connection is told that its key is dropped at once
+    await expect(page.getByText(m.connection.replaceWarning)).toBeVisible();
     await page.getByLabel(m.fields.apiKey.label, { exact: true }).fill(second!.apiKey);
     await page.getByLabel(m.fields.secret.label, { exact: true }).fill(second!.secret);
     await page.getByRole('button', { name: m.connection.replaceSubmit, exact: true }).click();

@@ -317,6 +317,8 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             }}
           >
             <p>{t('replaceIntro')}</p>
+            {/* the old key is dropped when the new one is saved: say so before a working connection stops */}
+            {c.status === 'CONNECTED' ? <p className="alert warn">{t('replaceWarning')}</p> : null}
             <CredentialFields
               fields={c.exchange.requiredCredentials}
               values={keys}
