@@ -1,7 +1,7 @@
 import { builder } from '../../schema/builder';
 import { describedValues } from '../../schema/enum-values';
 import { HISTORY_RANGES, type HistoryRange, viewerHistory, viewerPortfolio } from './portfolio.service';
-import { PortfolioPointRef, PortfolioRef, QuoteEnum } from './types';
+import { PortfolioPointRef, PortfolioRef, quoteArgs } from './types';
 
 builder.queryField('portfolio', (t) =>
   t.field({
@@ -9,14 +9,7 @@ builder.queryField('portfolio', (t) =>
     description:
       'Everything the viewer holds on every connected exchange, merged by asset and valued in `quote`.',
     authScopes: { scope: 'portfolio:read' },
-    args: {
-      quote: t.arg({
-        type: QuoteEnum,
-        required: false,
-        defaultValue: 'USD',
-        description: 'The currency to value in.',
-      }),
-    },
+    args: quoteArgs,
     resolve: (_root, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
   }),
 );
@@ -45,12 +38,7 @@ builder.queryField('portfolioHistory', (t) =>
         defaultValue: 'DAY',
         description: 'How far back to go.',
       }),
-      quote: t.arg({
-        type: QuoteEnum,
-        required: false,
-        defaultValue: 'USD',
-        description: 'The currency to value in.',
-      }),
+      ...quoteArgs,
     },
     resolve: (_root, { range, quote }, ctx) =>
       viewerHistory(ctx, ctx.viewer!, range ?? 'DAY', quote ?? 'USD'),

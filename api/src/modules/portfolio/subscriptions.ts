@@ -9,7 +9,7 @@ import { builder } from '../../schema/builder';
 import { latestPerKey } from '../connections/latest-per-key';
 import { untilRevoked } from '../tokens/until-revoked';
 import { viewerPortfolio } from './portfolio.service';
-import { PortfolioRef, QuoteEnum } from './types';
+import { PortfolioRef, quoteArgs } from './types';
 
 builder.subscriptionField('portfolioUpdated', (t) =>
   t.field({
@@ -17,14 +17,7 @@ builder.subscriptionField('portfolioUpdated', (t) =>
     description:
       'The viewer’s portfolio, valued again each time their balances change. At-most-once: re-query after reconnecting.',
     authScopes: { scope: 'portfolio:read' },
-    args: {
-      quote: t.arg({
-        type: QuoteEnum,
-        required: false,
-        defaultValue: 'USD',
-        description: 'The currency to value in.',
-      }),
-    },
+    args: quoteArgs,
     subscribe: (_root, _args, { viewer, deps }) => {
       const ownerId = viewer!.userId;
       const own = pipe(

@@ -14,6 +14,16 @@ export const QuoteEnum = builder.enumType('Quote', {
   }),
 });
 
+/** `quote: Quote = USD`, the same argument on every portfolio field. */
+export const quoteArgs = builder.args((t) => ({
+  quote: t.field({
+    type: QuoteEnum,
+    required: false,
+    defaultValue: 'USD',
+    description: 'The currency to value in.',
+  }),
+}));
+
 const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement({
   description:
     'One asset across every wallet and exchange of the viewer; amounts and values are exact decimal strings.',

@@ -18,7 +18,8 @@ export function PermissionMatrix({ permissions }: { permissions: Permissions }) 
   const answer = (value: boolean | null) => (value === null ? t('unknown') : value ? t('yes') : t('no'));
   const expires = permissions.expiresAt ? new Date(permissions.expiresAt) : null;
   const left = expires ? expires.getTime() - Date.now() : null;
-  const days = left === null ? null : Math.ceil(Math.abs(left) / DAY_MS) - (left < 0 ? 1 : 0);
+  // whole days to go (rounded up), or whole days since (rounded down)
+  const days = left === null ? null : left > 0 ? Math.ceil(left / DAY_MS) : Math.floor(-left / DAY_MS);
   return (
     <table className="permissions">
       <caption className="visually-hidden">{t('title')}</caption>

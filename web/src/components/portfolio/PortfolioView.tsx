@@ -68,6 +68,7 @@ export function PortfolioView({
   }, [p.assets, sort]);
   const money = (value: string | null) =>
     value === null ? t('unpriced') : `${formatDecimal(value, locale)} ${p.quote}`;
+  const nothingValued = p.assets.every((a) => a.value === null);
   const pct = (value: string | null) => (value === null ? '—' : `${formatDecimal(value, locale)} %`);
 
   function downloadCsv() {
@@ -120,9 +121,9 @@ export function PortfolioView({
             <h2 id="total-title">{t('total')}</h2>
             <p className="total" data-total={p.total}>
               {/* nothing priced in this quote: a 0 would read as an empty account */}
-              {p.assets.every((a) => a.value === null) ? '—' : money(p.total)}
+              {nothingValued ? '—' : money(p.total)}
             </p>
-            {p.assets.every((a) => a.value === null) && p.pricesAt ? (
+            {nothingValued && p.pricesAt ? (
               <p className="alert warn">{t('noneValued', { quote: p.quote })}</p>
             ) : null}
             <p>
