@@ -57,16 +57,19 @@ describe('Kraken', () => {
 
   it('the sim catches senders racing on one key: concurrent clients without sequencing get invalid nonces', async () => {
     const keys = addKrakenAccount(stack.sim);
-    const clients = Array.from(
-      { length: 12 },
-      () =>
-        createExchangeClient({
-          exchangeId: 'kraken',
-          credentials: { apiKey: keys.apiKey, secret: keys.secret },
-          sandbox: false,
-          urlOverrides: simUrlOverrides(stack.sim.url),
-        }).exchange,
-    );
+    const signedAt = Date.now();
+    const clients = Array.from({ length: 12 }, (_, i) => {
+      const { exchange } = createExchangeClient({
+        exchangeId: 'kraken',
+        credentials: { apiKey: keys.apiKey, secret: keys.secret },
+        sandbox: false,
+        urlOverrides: simUrlOverrides(stack.sim.url),
+      });
+      // twelve processes signing within a few ms, each clock a little behind the one before: a real race on a
+      // loaded box may happen to arrive in nonce order; this one does only if the sim sees them in reverse
+      exchange.nonce = () => signedAt - i;
+      return exchange;
+    });
     const results = await Promise.allSettled(clients.map((ex) => ex.fetchBalance()));
     const nonceErrors = results.filter(
       (r) => r.status === 'rejected' && (r.reason as Error).name === 'InvalidNonce',
