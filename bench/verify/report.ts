@@ -2,7 +2,7 @@
 import type { Memory } from '../lib/proc';
 import { fmtMs, fmtRate, type LatencySummary, median, medianSummary } from '../lib/stats';
 import type { BareMode, BareModeResult } from './bare-loop';
-import type { KeyportRun, Settings, StackResult } from './run';
+import type { KeyportRun, Settings, SingleRun, StackResult } from './run';
 
 const TARGET_THROUGHPUT_RATIO = 0.7;
 const TARGET_P50_EXTRA_MS = 25;
@@ -144,6 +144,8 @@ export function printReport(
       `keyport / reuse = ${(keyport.throughput / reuse.throughput).toFixed(3)}`,
   );
 
+  if (main.single) printSingle(main.single);
+
   console.log('');
   console.log('memory (VmRSS right after the last batch; VmHWM = peak over the process life):');
   const apiPass = main.memory.api ? main.memory.api.rssMb <= TARGET_API_RSS_MB : false;
@@ -220,7 +222,9 @@ export function printReport(
       `api/worker warn+error log lines: ${main.logLines.api}/${main.logLines.worker}`,
   );
 
-  const failures = [...main.runs, ...(underTsx?.runs ?? [])].flatMap((run) => run.failures);
+  const failures = [...main.runs, ...(underTsx?.runs ?? []), ...(main.single ? [main.single] : [])].flatMap(
+    (run) => run.failures,
+  );
   const bareErrors = main.bare.flatMap((run) =>
     run.modes.flatMap((m) => m.errors.map((e) => `${m.mode}: ${e}`)),
   );
@@ -241,4 +245,23 @@ export function printReport(
   );
   console.log(`total bench time ${elapsedS.toFixed(0)} s`);
   return failures.length > 0 || bareErrors.length > 0;
+}
+
+/** Latency without a queue of others: the same target, judged where no CPU is shared with 15 other lanes. */
+function printSingle(single: SingleRun): void {
+  const extra = single.keyport.p50 - single.bare.p50;
+  console.log('');
+  console.log(
+    `one at a time (concurrency 1, ${single.keyport.count} connections, then ${single.bare.count} bare calls):`,
+  );
+  console.log(
+    `  keyport p50 ${fmtMs(single.keyport.p50)}, p95 ${fmtMs(single.keyport.p95)} ` +
+      `(mutation ${fmtMs(single.phases.mutation)}, → VERIFYING ${fmtMs(single.phases.toVerifying)}, ` +
+      `VERIFYING → CONNECTED ${fmtMs(single.phases.verifyingToConnected)}); bare new-instance p50 ${fmtMs(single.bare.p50)}, ` +
+      `p95 ${fmtMs(single.bare.p95)}`,
+  );
+  console.log(
+    `  p50 difference     ${extra >= 0 ? '+' : ''}${extra.toFixed(1)} ms (target ≤ +${TARGET_P50_EXTRA_MS} ms)  ${verdict(extra <= TARGET_P50_EXTRA_MS)}  ` +
+      '(what one user connecting one account waits beyond the bare call; the batch line above adds queueing for the shared CPU)',
+  );
 }

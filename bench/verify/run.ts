@@ -3,6 +3,7 @@
 // against the same sim at the same concurrency. Not a test: it prints numbers and PASS/MISS against targets.
 //
 // Env: BENCH_N (500) BENCH_CONCURRENCY (16) BENCH_WARMUP (20) BENCH_REPEAT (3) BENCH_TIMEOUT_MS (60000)
+//      BENCH_SINGLE_N (100: connections made one at a time after the batches, beside bare calls one at a time)
 //      BENCH_RUNTIME node|tsx|both (both: measure on plain node, then repeat the keyport batch once under tsx
 //      for its RSS) BENCH_INFLIGHT connected|response (what bounds the client's concurrency; see bench/README.md)
 //      BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS: extra node flags for that process, e.g. "--cpu-prof"
@@ -30,6 +31,7 @@ export const settings = {
   n: intEnv('BENCH_N', 500),
   concurrency: intEnv('BENCH_CONCURRENCY', 16),
   warmup: intEnv('BENCH_WARMUP', 20),
+  single: intEnv('BENCH_SINGLE_N', 100),
   repeat: intEnv('BENCH_REPEAT', 3),
   timeoutMs: intEnv('BENCH_TIMEOUT_MS', 60_000),
   runtime: oneOf('BENCH_RUNTIME', ['node', 'tsx', 'both'] as const, 'both'),
@@ -83,10 +85,19 @@ async function databaseStats(orm: Orm): Promise<DatabaseStats> {
   };
 }
 
+/** One connection at a time (concurrency 1): the wait of a user connecting one account on an idle box. */
+export interface SingleRun {
+  keyport: LatencySummary;
+  phases: KeyportRun['phases'];
+  bare: LatencySummary;
+  failures: string[];
+}
+
 export interface StackResult {
   runtime: Runtime;
   runs: KeyportRun[];
   bare: BareResult[];
+  single: SingleRun | null;
   memory: { api: Memory | null; worker: Memory | null; sim: Memory | null };
   memoryAfterWarmup: { api: Memory | null; worker: Memory | null };
   /** The api's full GCs after the warm-up: the heap it keeps. */
@@ -243,6 +254,46 @@ function analyse(
   };
 }
 
+async function oneAtATime(
+  ctx: {
+    cleanup: Cleanup;
+    nodeLauncher: Launcher;
+    sim: Child;
+    simUrl: string;
+    warmupKeys: Key[];
+    singleKeys: Key[];
+  },
+  client: KeyportClient,
+): Promise<SingleRun> {
+  console.log(
+    `· one at a time: bare ccxt new × ${ctx.singleKeys.length}, keyport × ${ctx.singleKeys.length}`,
+  );
+  const bare = await runBare(ctx.nodeLauncher, ctx.cleanup, {
+    simUrl: ctx.simUrl,
+    simPid: ctx.sim.pid,
+    concurrency: 1,
+    modes: ['new'],
+    warmupKeys: ctx.warmupKeys,
+    keys: ctx.singleKeys,
+  });
+  const options = { concurrency: 1, timeoutMs: settings.timeoutMs, inflight: 'connected' as const };
+  const { timings, wallMs } = await keyportBatch(client, ctx.singleKeys, 'one at a time', options);
+  const run = analyse(timings, wallMs, {}, [], 0, {
+    transactions: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    fetched: 0,
+  });
+  const floor = bare.modes[0];
+  return {
+    keyport: run.summary,
+    phases: run.phases,
+    bare: floor?.summary ?? summarize([], 0),
+    failures: [...run.failures, ...(floor?.errors ?? []).map((e) => `bare: ${e}`)],
+  };
+}
+
 async function measureStack(
   runtime: Runtime,
   reps: number,
@@ -260,6 +311,7 @@ async function measureStack(
     keyring: { publicKeys: string; privateKeys: string };
     warmupKeys: Key[];
     keys: Key[];
+    singleKeys: Key[];
   },
 ): Promise<StackResult> {
   const launcher = runtime === 'node' ? ctx.nodeLauncher : new Launcher('tsx', ctx.runId);
@@ -354,6 +406,7 @@ async function measureStack(
     ) as DatabaseStats;
     runs.push(analyse(timings, wallMs, cpu, sim, client.eventsReceived - events0, database));
   }
+  const single = withBare && ctx.singleKeys.length > 0 ? await guarded(oneAtATime(ctx, client)) : null;
   const memory = {
     api: readMemory(stack.api.pid),
     worker: readMemory(stack.worker.pid),
@@ -363,6 +416,7 @@ async function measureStack(
     runtime,
     runs,
     bare,
+    single,
     memory,
     memoryAfterWarmup,
     apiFullGcs: fullGcs(stack.api.stdoutLines.slice(apiGcLinesFrom)),
@@ -393,12 +447,13 @@ async function main(): Promise<void> {
     const { child: sim, url: simUrl } = await startSim(nodeLauncher, cleanup);
     const warmupKeys = Array.from({ length: settings.warmup }, randomKey);
     const keys = Array.from({ length: settings.n }, randomKey);
-    await addSimAccounts(simUrl, [...warmupKeys, ...keys], {
+    const singleKeys = Array.from({ length: settings.single }, randomKey);
+    await addSimAccounts(simUrl, [...warmupKeys, ...keys, ...singleKeys], {
       uidPrefix: 'bench-',
       balances: { BTC: { free: '0.5', locked: '0' } },
     });
     console.log(
-      `· exchange-sim on ${simUrl} with ${warmupKeys.length + keys.length} binance accounts (random keys)`,
+      `· exchange-sim on ${simUrl} with ${warmupKeys.length + keys.length + singleKeys.length} binance accounts (random keys)`,
     );
 
     const db = await createTestDatabase();
@@ -423,6 +478,7 @@ async function main(): Promise<void> {
       keyring,
       warmupKeys,
       keys,
+      singleKeys,
     };
 
     const primary: Runtime = settings.runtime === 'tsx' ? 'tsx' : 'node';
