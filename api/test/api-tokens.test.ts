@@ -21,6 +21,7 @@ const CREATE = `mutation ($input: CreateApiTokenInput!) {
     __typename
     ... on MutationCreateApiTokenSuccess { data { token apiToken { id name prefix scopes expiresAt lastUsedAt } } }
     ... on Error { code message field }
+    ... on LimitReachedError { limit }
   }
 }`;
 type Created = {
@@ -29,6 +30,7 @@ type Created = {
     data?: { token: string; apiToken: { id: string; name: string; prefix: string; scopes: string[] } };
     code?: string;
     field?: string;
+    limit?: number;
   };
 };
 
@@ -140,6 +142,28 @@ describe('API tokens', () => {
     );
     expect(revokeApiToken).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     expect((await mine.client.request(CONNECTIONS)).errors).toBeUndefined();
+  });
+
+  it('refuses a token beyond the per-user cap as LIMIT_REACHED, and makes one again after a revoke', async () => {
+    const user = await signedUpClient(stack.apiUrl);
+    const create = (name: string) =>
+      user
+        .ok<Created>(CREATE, { input: { name, scopes: ['CONNECTIONS_READ'] } })
+        .then((r) => r.createApiToken);
+    const made: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const created = await create(`tool ${i}`);
+      if (!created.data) throw new Error(JSON.stringify(created));
+      made.push(created.data.apiToken.id);
+    }
+    const refused = await create('one too many');
+    expect(refused).toMatchObject({ __typename: 'LimitReachedError', code: 'LIMIT_REACHED', limit: 50 });
+    expect(refused.field).toBeNull();
+    const { apiTokens } = await user.ok<{ apiTokens: { name: string }[] }>('{ apiTokens { name } }');
+    expect(apiTokens.map((t) => t.name)).not.toContain('one too many');
+
+    await user.ok('mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: made[0] });
+    expect((await create('one too many')).__typename).toBe('MutationCreateApiTokenSuccess');
   });
 
   it('works only from the addresses it is bound to, and refuses an address that is none', async () => {

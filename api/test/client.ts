@@ -168,6 +168,7 @@ export const CONNECT_MUTATION = `
       __typename
       ... on MutationConnectExchangeSuccess { data { ${CONNECTION_FIELDS} } }
       ... on Error { code message field }
+      ... on LimitReachedError { limit }
     }
   }`;
 

@@ -142,7 +142,7 @@ describe('reading many connections', () => {
       });
     expect((await connect('Thirtieth')).connectExchange.__typename).toBe('MutationConnectExchangeSuccess');
     const refused = (await connect('Thirty-first')).connectExchange;
-    expect(refused).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED' });
+    expect(refused).toMatchObject({ __typename: 'LimitReachedError', code: 'LIMIT_REACHED', limit: 30 });
     expect(refused.message).toMatch(/At most 30 exchange connections/);
     const { exchangeConnections } = await api.ok<{ exchangeConnections: { label: string }[] }>(
       '{ exchangeConnections(first: 200) { label } }',

@@ -5,6 +5,7 @@ import {
   EmailTakenError,
   InvalidLoginError,
   type KeyportError,
+  LimitReachedError,
   MissingCredentialError,
   NotFoundError,
   SandboxUnavailableError,
@@ -88,3 +89,15 @@ const ERROR_TYPES = [
 for (const [ErrorClass, description] of ERROR_TYPES) {
   exposeError(ErrorClass, description);
 }
+
+builder.objectType(LimitReachedError, {
+  name: 'LimitReachedError',
+  description:
+    'A per-user allowance is used up (connections, API tokens): delete or revoke one you no longer use and ' +
+    'send the same request again. Code `LIMIT_REACHED`.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof LimitReachedError,
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'How many this account may hold at once.' }),
+  }),
+});

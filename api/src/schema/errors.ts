@@ -13,6 +13,16 @@ export abstract class KeyportError extends Error {
 export class ValidationError extends KeyportError {
   readonly code: string = 'VALIDATION_FAILED';
 }
+/** A per-user allowance is used up (connections, API tokens): freeing one lets the same request through. */
+export class LimitReachedError extends KeyportError {
+  readonly code: string = 'LIMIT_REACHED';
+  constructor(
+    message: string,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
 export class NotFoundError extends KeyportError {
   readonly code: string = 'NOT_FOUND';
   constructor(what = 'Exchange connection') {

@@ -14,6 +14,7 @@ const TRANSLATED = new Set([
   'SANDBOX_UNAVAILABLE',
   'VALIDATION_FAILED',
   'NOT_FOUND',
+  'LIMIT_REACHED',
 ]);
 
 /** Words for a typed API error, in the reader's language; the field it concerns is named as on the form. */

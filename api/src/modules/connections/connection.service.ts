@@ -18,6 +18,7 @@ import type { ApiDeps, Context, Viewer } from '../../context';
 import {
   DuplicateKeyError,
   DuplicateLabelError,
+  LimitReachedError,
   NotFoundError,
   SandboxUnavailableError,
   UnknownExchangeError,
@@ -192,8 +193,9 @@ export async function connectExchange(
     ctx.deps.maxConnectionsPerUser,
   ).catch((error: unknown) => {
     if (error instanceof ConnectionCapReachedError)
-      throw new ValidationError(
+      throw new LimitReachedError(
         `At most ${error.cap} exchange connections: delete one you no longer use first.`,
+        error.cap,
       );
     throw asDuplicate(error, label, credentials);
   });

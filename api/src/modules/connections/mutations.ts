@@ -3,6 +3,7 @@ import { resultDescriptions } from '../../schema/error-types';
 import {
   DuplicateKeyError,
   DuplicateLabelError,
+  LimitReachedError,
   MissingCredentialError,
   NotFoundError,
   SandboxUnavailableError,
@@ -76,6 +77,7 @@ builder.mutationFields((t) => ({
         DuplicateLabelError,
         DuplicateKeyError,
         SandboxUnavailableError,
+        LimitReachedError,
         ValidationError,
       ],
       ...resultDescriptions(

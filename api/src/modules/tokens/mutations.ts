@@ -1,6 +1,6 @@
 import { builder } from '../../schema/builder';
 import { resultDescriptions } from '../../schema/error-types';
-import { NotFoundError, ValidationError } from '../../schema/errors';
+import { LimitReachedError, NotFoundError, ValidationError } from '../../schema/errors';
 import { createApiToken, revokeApiToken } from './token.service';
 import { ApiTokenRef, CreatedApiTokenRef, TokenScopeEnum } from './types';
 
@@ -24,7 +24,7 @@ builder.mutationFields((t) => ({
     description: 'Makes a token limited to its scopes. Signed-in sessions only: a token cannot make tokens.',
     authScopes: { session: true },
     errors: {
-      types: [ValidationError],
+      types: [ValidationError, LimitReachedError],
       ...resultDescriptions('createApiToken', 'The new token, with its secret shown this once.'),
     },
     args: { input: t.arg({ type: CreateApiTokenInput, description: 'The token to make.' }) },

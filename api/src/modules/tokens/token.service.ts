@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { ApiToken, type IApiToken } from '@keyport/db/entities';
 import { isUuid } from '@keyport/db/uuid';
 import type { Context, Viewer } from '../../context';
-import { NotFoundError, ValidationError } from '../../schema/errors';
+import { LimitReachedError, NotFoundError, ValidationError } from '../../schema/errors';
 import { hashToken } from '../accounts/session-token';
 import { isTokenScope, type TokenScope } from './token-scopes';
 import { newApiToken, visiblePrefix } from './token-secret';
@@ -38,7 +38,10 @@ export async function createApiToken(
     throw new ValidationError('Allowed addresses must be IPv4 or IPv6 addresses.', 'allowedIps');
   const live = await ctx.em.count(ApiToken, { user: viewer.userId, revokedAt: null });
   if (live >= MAX_LIVE_TOKENS)
-    throw new ValidationError(`At most ${MAX_LIVE_TOKENS} tokens: revoke one you no longer use.`, 'name');
+    throw new LimitReachedError(
+      `At most ${MAX_LIVE_TOKENS} tokens: revoke one you no longer use.`,
+      MAX_LIVE_TOKENS,
+    );
 
   const token = newApiToken();
   const apiToken = ctx.em.create(ApiToken, {

@@ -53,7 +53,7 @@ export function TokensView({ initial }: { initial: readonly Token[] }) {
   const fieldError = (field: TokenField) => (problem?.field === field ? problem.text : null);
   const describedBy = (...parts: (string | false | null)[]) => parts.filter(Boolean).join(' ') || undefined;
   function refuse(error: TypedError) {
-    const refusal = tokenRefusal(error, name);
+    const refusal = tokenRefusal(error);
     const field = refusal?.field ?? null;
     setProblem({ field, text: refusal ? t(refusal.key) : errorText(error) });
     if (field) {

@@ -17,14 +17,9 @@ const BY_FIELD: Record<TokenField, RefusalKey> = {
  * What a refused token concerns, in words of our own (the API's message is English only): the field to
  * mark and the message key, or null for errors the shared error texts already say.
  */
-export function tokenRefusal(
-  error: TypedError,
-  name: string,
-): { field: TokenField | null; key: RefusalKey } | null {
+export function tokenRefusal(error: TypedError): { field: TokenField | null; key: RefusalKey } | null {
+  if (error.code === 'LIMIT_REACHED') return { field: null, key: 'tooMany' };
   if (error.code !== 'VALIDATION_FAILED' || !error.field || !(error.field in BY_FIELD)) return null;
   const field = error.field as TokenField;
-  // the API also answers the token cap on `name`; a name of 1 to 64 characters cannot be what it refused
-  const length = name.trim().length;
-  if (field === 'name' && length >= 1 && length <= 64) return { field: null, key: 'tooMany' };
   return { field, key: BY_FIELD[field] };
 }
