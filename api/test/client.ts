@@ -150,6 +150,7 @@ export interface ConnectionView {
   balances: { accountType: string; asset: string; free: string; used: string; total: string }[];
   permissions: Record<string, unknown> | null;
   exchangeAccountUid: string | null;
+  keyReplacement: { keyHint: string; state: string; reason: { code: string; remedy: string } | null } | null;
   events: { kind: string; fromStatus: string | null; toStatus: string | null; reasonCode: string | null }[];
 }
 
@@ -158,6 +159,7 @@ export const CONNECTION_FIELDS = `
   statusReason { code explanation remedy retrying guideSection }
   balances { accountType asset free used total }
   permissions { read spotTrade withdraw ipRestricted allowedIps expiresAt accountKind }
+  keyReplacement { keyHint state reason { code remedy } }
   events(first: 100) { kind fromStatus toStatus reasonCode }
 `;
 export const CONNECTION_QUERY = `query ($id: ID!) { exchangeConnection(id: $id) { ${CONNECTION_FIELDS} } }`;

@@ -128,7 +128,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       {
         write: (line) => {
           logLines.push(line);
-          if (process.env.DEBUG_LOGS) process.stderr.write(line);
+          if (process.env.DEBUG_LOGS) console.error(line);
         },
       },
       'jobs',

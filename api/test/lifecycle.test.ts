@@ -43,6 +43,9 @@ describe('a connection over its life', () => {
   it('replaces keys in place: version bumped, history kept, verified again', async () => {
     const { id, keys } = await connected('Rotating');
     stack.sim.revokeKey(keys.apiKey);
+    // a key found dead has nothing to keep (a working one stays until its replacement passes: key-replacement.test)
+    await api.ok(`mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }`, { id });
+    await waitForStatus(api, id, (s) => s === 'EXPIRED');
     const fresh = addBinanceAccount(stack.sim, { SOL: { free: '3', locked: '0' } });
     const { updateExchangeCredentials } = await api.ok<{
       updateExchangeCredentials: { data: ConnectionView };

@@ -118,6 +118,32 @@ describe('secrets never leak', () => {
       },
     );
     await waitForStatus(api, wrongId, (s) => s === 'CONNECTED');
+    // keys sent for a working connection are sealed aside until checked: one refused (erased), one swapped in
+    const stagedTypo = `${replacement.secret}-staged-typo`;
+    secrets.push(stagedTypo);
+    const staged = remember(addBinanceAccount(stack.sim));
+    for (const c of [
+      { apiKey: replacement.apiKey, secret: stagedTypo },
+      { apiKey: staged.apiKey, secret: staged.secret },
+    ]) {
+      await api.ok(
+        `mutation ($id: ID!, $c: CredentialsInput!) { updateExchangeCredentials(id: $id, credentials: $c) { __typename } }`,
+        { id: limitedId, c },
+      );
+      await expect
+        .poll(async () => {
+          const { exchangeConnection } = await api.ok<{
+            exchangeConnection: { keyReplacement: { state: string } | null; credentialVersion: number };
+          }>(
+            'query ($id: ID!) { exchangeConnection(id: $id) { credentialVersion keyReplacement { state } } }',
+            {
+              id: limitedId,
+            },
+          );
+          return exchangeConnection.keyReplacement?.state ?? `v${exchangeConnection.credentialVersion}`;
+        })
+        .not.toBe('CHECKING');
+    }
     await api.ok(`mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }`, { id: okxId });
     expect(secrets.length).toBeGreaterThanOrEqual(12);
   });

@@ -90,14 +90,29 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     );
     await screenshot(page, `${locale}-connection`);
 
-    // replace keys in place: same connection, history kept; the wrong-secret retry made version 2
+    // replace keys in place: same connection, history kept; the wrong-secret retry made version 2.
+    // A working connection keeps its key until the new one passes: a mistyped one changes nothing
+    const hint = (apiKey: string) => `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
     await page.getByRole('button', { name: m.connection.replaceKeys, exact: true }).click();
-    // a working connection is told that its key is dropped at once
     await expect(page.getByText(m.connection.replaceWarning)).toBeVisible();
+    await page.getByLabel(m.fields.apiKey.label, { exact: true }).fill(second!.apiKey);
+    await page.getByLabel(m.fields.secret.label, { exact: true }).fill(`${second!.secret}x`);
+    await page.getByRole('button', { name: m.connection.replaceSubmit, exact: true }).click();
+    await expect(
+      page.getByText(m.connection.replacementRefused.replace('{hint}', hint(second!.apiKey))),
+    ).toBeVisible();
+    await expect(page.locator('[data-replacement="REFUSED"]')).toContainText(
+      m.reasons.SIGNATURE_REJECTED.explanation,
+    );
+    await expect(page.getByText(`${m.connection.keyVersion} 2`)).toBeVisible();
+    await screenshot(page, `${locale}-connection-replacement-refused`);
+
+    await page.getByRole('button', { name: m.connection.replaceKeys, exact: true }).click();
     await page.getByLabel(m.fields.apiKey.label, { exact: true }).fill(second!.apiKey);
     await page.getByLabel(m.fields.secret.label, { exact: true }).fill(second!.secret);
     await page.getByRole('button', { name: m.connection.replaceSubmit, exact: true }).click();
     await expect(page.getByText(`${m.connection.keyVersion} 3`)).toBeVisible();
+    await expect(page.locator('[data-replacement]')).toHaveCount(0);
     await expect(
       page.getByRole('heading', {
         level: 2,

@@ -81,6 +81,29 @@ describe('master-key rotation', () => {
     }
   });
 
+  it('re-wraps keys staged to replace a working key too, still bound to the next key version', async () => {
+    const { id } = await storeConnection(during);
+    const staged = { apiKey: `next-${id}`, secret: `next-secret-${id}` };
+    const envelope = sealCredentials(before, staged, { connectionId: id, ownerId, version: 2 });
+    const sql = db.orm.em.fork().getConnection();
+    await sql.execute(
+      'update exchange_connections set staged_credentials = ?::jsonb, staged_credential_kid = ? where id = ?',
+      [JSON.stringify(envelope), envelope.kid, id],
+    );
+    expect(await ciphertextsNotUnder(db.orm, 'new-2')).toEqual({ 'old-1': 1 });
+
+    expect(await rotateMasterKey(db.orm, during)).toEqual({ rewrapped: 1, skipped: 0, failed: [] });
+    expect(await ciphertextsNotUnder(db.orm, 'new-2')).toEqual({});
+    const [row] = await sql.execute<{ staged_credentials: never; staged_credential_kid: string }[]>(
+      'select staged_credentials, staged_credential_kid from exchange_connections where id = ?',
+      [id],
+    );
+    expect(row?.staged_credential_kid).toBe('new-2');
+    expect(
+      openCredentials(after, row?.staged_credentials as never, { connectionId: id, ownerId, version: 2 }),
+    ).toEqual(staged);
+  });
+
   it('reports what it cannot open and leaves it as it was; the check says which kid still holds it', async () => {
     const lost = await storeConnection(parseKeyring(formatKeyring([generateMasterKey('lost-9')])));
     const beforeRotation = await storedEnvelope(lost.id);

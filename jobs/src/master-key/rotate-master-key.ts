@@ -18,10 +18,16 @@ interface Row {
   id: string;
   owner_id: string;
   credential_version: number;
-  credentials: unknown;
+  envelope: unknown;
 }
 
 const BATCH = 200;
+
+/** Where a sealed key is kept: the connection's own keys, and keys staged to replace them (sealed for the next version). */
+const SLOTS = [
+  { envelope: 'credentials', kid: 'credential_kid', versionOffset: 0 },
+  { envelope: 'staged_credentials', kid: 'staged_credential_kid', versionOffset: 1 },
+] as const;
 
 export async function rotateMasterKey(
   orm: Orm,
@@ -29,25 +35,36 @@ export async function rotateMasterKey(
   onProgress: (report: RotationReport) => void = () => {},
 ): Promise<RotationReport> {
   const report: RotationReport = { rewrapped: 0, skipped: 0, failed: [] };
+  for (const slot of SLOTS) await rotateSlot(orm, keyring, slot, report, onProgress);
+  return report;
+}
+
+async function rotateSlot(
+  orm: Orm,
+  keyring: Keyring,
+  slot: (typeof SLOTS)[number],
+  report: RotationReport,
+  onProgress: (report: RotationReport) => void,
+): Promise<void> {
   const sql = orm.em.fork().getConnection();
   const failedIds = new Set<string>();
   for (;;) {
     const rows = await sql.execute<Row[]>(
-      `select id, owner_id, credential_version, credentials from exchange_connections
-       where credentials is not null and credential_kid is distinct from ? and not (id = any(?::uuid[]))
+      `select id, owner_id, credential_version, ${slot.envelope} as envelope from exchange_connections
+       where ${slot.envelope} is not null and ${slot.kid} is distinct from ? and not (id = any(?::uuid[]))
        order by id limit ?`,
       [keyring.activeKid, `{${[...failedIds].join(',')}}`, BATCH],
     );
-    if (rows.length === 0) return report;
+    if (rows.length === 0) return;
     for (const row of rows) {
-      const kid = isEnvelope(row.credentials) ? row.credentials.kid : '?';
+      const kid = isEnvelope(row.envelope) ? row.envelope.kid : '?';
       let next: Envelope;
       try {
-        if (!isEnvelope(row.credentials)) throw new Error('not a vault envelope');
-        next = rewrapEnvelope(keyring, row.credentials, {
+        if (!isEnvelope(row.envelope)) throw new Error('not a vault envelope');
+        next = rewrapEnvelope(keyring, row.envelope, {
           connectionId: row.id,
           ownerId: row.owner_id,
-          version: row.credential_version,
+          version: row.credential_version + slot.versionOffset,
         });
       } catch (error) {
         // vault errors name the connection and kid only, never key material
@@ -56,9 +73,9 @@ export async function rotateMasterKey(
         continue;
       }
       const written = await sql.execute<unknown[]>(
-        `update exchange_connections set credentials = ?::jsonb, credential_kid = ?
-         where id = ? and credential_version = ? and credentials = ?::jsonb returning 1`,
-        [JSON.stringify(next), next.kid, row.id, row.credential_version, JSON.stringify(row.credentials)],
+        `update exchange_connections set ${slot.envelope} = ?::jsonb, ${slot.kid} = ?
+         where id = ? and credential_version = ? and ${slot.envelope} = ?::jsonb returning 1`,
+        [JSON.stringify(next), next.kid, row.id, row.credential_version, JSON.stringify(row.envelope)],
       );
       if (written.length > 0) report.rewrapped += 1;
       else report.skipped += 1;
@@ -73,8 +90,11 @@ export async function ciphertextsNotUnder(orm: Orm, activeKid: string): Promise<
     .fork()
     .getConnection()
     .execute<{ kid: string | null; n: string }[]>(
-      `select credentials->>'kid' as kid, count(*) as n from exchange_connections
-       where credentials is not null and credentials->>'kid' is distinct from ? group by 1 order by 1`,
+      `select kid, count(*) as n from (
+         select credentials->>'kid' as kid from exchange_connections where credentials is not null
+         union all
+         select staged_credentials->>'kid' from exchange_connections where staged_credentials is not null
+       ) sealed where kid is distinct from ? group by 1 order by 1`,
       [activeKid],
     );
   return Object.fromEntries(rows.map((row) => [row.kid ?? '?', Number(row.n)]));

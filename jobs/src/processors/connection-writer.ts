@@ -52,7 +52,31 @@ export class ConnectionWriter {
     balances?: readonly BalanceRow[],
     keepWallets?: readonly string[],
   ): Promise<{ balancesChanged: boolean } | null> {
-    const saved = await writeWorkerChange(this.em, this.connection, change, set, balances, keepWallets);
+    return this.write(this.connection, change, set, balances, keepWallets);
+  }
+
+  /** As `save`, for the outcome of the staged keys' check: written only while they are still staged. */
+  async saveStaged(
+    stagedSerial: number,
+    change: SystemChange,
+    set: WorkerColumns,
+    balances?: readonly BalanceRow[],
+    keepWallets?: readonly string[],
+  ): Promise<{ balancesChanged: boolean } | null> {
+    const target = { ...this.connection, whileStaged: stagedSerial };
+    const saved = await this.write(target, change, set, balances, keepWallets);
+    if (saved && set.promoteStaged) this.connection.credentialVersion += 1;
+    return saved;
+  }
+
+  private async write(
+    target: Parameters<typeof writeWorkerChange>[1],
+    change: SystemChange | undefined,
+    set: WorkerColumns,
+    balances?: readonly BalanceRow[],
+    keepWallets?: readonly string[],
+  ): Promise<{ balancesChanged: boolean } | null> {
+    const saved = await writeWorkerChange(this.em, target, change, set, balances, keepWallets);
     if (!saved) return null;
     const { connection } = this;
     connection.status = saved.status;

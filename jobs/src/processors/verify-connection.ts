@@ -7,11 +7,13 @@ import {
 } from '@keyport/queue/verify-connection';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
+import { connectedColumns } from './connected-columns';
 import { ConnectionWriter } from './connection-writer';
 import { eraseUnsafeKey } from './erase-unsafe-key';
-import { exchangeInput, storedUnreadable } from './exchange-input';
+import { exchangeInput } from './exchange-input';
 import { decrypt } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
+import { verifyStagedKeys } from './verify-staged-keys';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
 export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retrying'; reason?: ReasonCode };
@@ -29,6 +31,7 @@ export async function verifyConnection(
   deps: JobsDeps,
 ): Promise<VerifyResult> {
   const payload = VerifyConnectionPayloadSchema.parse(job.data);
+  if (payload.stagedSerial) return verifyStagedKeys(job, payload.stagedSerial, deps);
   const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
   if (!writer?.connection.credentials) return { outcome: 'skipped' };
   const { connection } = writer;
@@ -52,24 +55,9 @@ export async function verifyConnection(
 
   if (outcome.ok) {
     warnUnreadable(deps, connection.id, outcome.unreadableWallets);
-    const now = new Date();
     const saved = await writer.save(
       { kind: 'STATUS_CHANGED', status: 'CONNECTED', reasonCode: null },
-      {
-        progressStep: 'DONE',
-        permissions: outcome.permissions,
-        unreadableWallets: storedUnreadable(outcome.unreadableWallets),
-        exchangeAccountUid: outcome.accountUid ?? connection.exchangeAccountUid ?? null,
-        // new keys of another exchange account: balances and history now are that account's, say so
-        ...(accountChanged(connection.exchangeAccountUid, outcome.accountUid)
-          ? { previousAccountUid: connection.exchangeAccountUid }
-          : {}),
-        lastVerifiedAt: now,
-        lastSyncedAt: now,
-        retryAt: null,
-        clockOffsetMs: null,
-        tradeCheck: outcome.tradeCheck,
-      },
+      connectedColumns(connection, outcome, new Date()),
       outcome.balances,
       outcome.unreadableWallets.map((w) => w.wallet),
     );
@@ -100,8 +88,4 @@ export async function verifyConnection(
   );
   if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
   return { outcome: 'failed', reason };
-}
-
-function accountChanged(before: string | null, now: string | null): boolean {
-  return before !== null && now !== null && before !== now;
 }

@@ -19,9 +19,16 @@ describe('verify-connection queue contract', () => {
     await enqueueVerification(queue, payload);
     await enqueueVerification(queue, payload);
     await enqueueVerification(queue, { ...payload, credentialVersion: 2 });
+    // a check of staged replacement keys is its own job, one per staging
+    await enqueueVerification(queue, { ...payload, stagedSerial: 1 });
+    await enqueueVerification(queue, { ...payload, stagedSerial: 1 });
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.map((job) => job.id).sort()).toEqual(
-      [verifyJobId(payload), verifyJobId({ ...payload, credentialVersion: 2 })].sort(),
+      [
+        verifyJobId(payload),
+        verifyJobId({ ...payload, credentialVersion: 2 }),
+        verifyJobId({ ...payload, stagedSerial: 1 }),
+      ].sort(),
     );
   });
 

@@ -2,7 +2,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
-/** Queue of "verify this connection's current credentials" jobs. */
+/** Queue of "verify this connection's current credentials" (or the keys staged to replace them) jobs. */
 export const VERIFY_CONNECTION_QUEUE = 'verify-connection';
 export const VERIFY_CONNECTION_JOB = 'verify';
 /** Custom backoff type, computed by the worker from the exchange's Retry-After or the failure kind. */
@@ -13,13 +13,19 @@ export const VerifyConnectionPayloadSchema = z
   .object({
     connectionId: z.uuid(),
     credentialVersion: z.number().int().positive(),
+    /** Set for a check of the keys staged to replace working ones: which staging (staged_serial) it is for. */
+    stagedSerial: z.number().int().positive().optional(),
   })
   .strict();
 export type VerifyConnectionPayload = z.infer<typeof VerifyConnectionPayloadSchema>;
 
-/** One job per connection and credential version: duplicates while one is queued or running are ignored. */
-export function verifyJobId({ connectionId, credentialVersion }: VerifyConnectionPayload): string {
-  return `verify-${connectionId}-v${credentialVersion}`;
+/** One job per connection and credential version (and staging): duplicates while one is queued or running are ignored. */
+export function verifyJobId({
+  connectionId,
+  credentialVersion,
+  stagedSerial,
+}: VerifyConnectionPayload): string {
+  return `verify-${connectionId}-v${credentialVersion}${stagedSerial ? `-s${stagedSerial}` : ''}`;
 }
 
 export const verifyJobOptions: JobsOptions = {

@@ -84,11 +84,29 @@ async function flushMappingLabelClash(em: Em, label: string): Promise<void> {
 /** A unique index refusal as the typed error it means: same name, or the same key pasted again. */
 function asDuplicate(error: unknown, label: string, credentials: Record<string, string>): unknown {
   if (!(error instanceof UniqueConstraintViolationException)) return error;
-  if (duplicateOf(error) === 'key') {
-    const field = credentials.apiKey ? 'apiKey' : credentials.walletAddress ? 'walletAddress' : 'uid';
-    return new DuplicateKeyError(field);
-  }
+  if (duplicateOf(error) === 'key') return duplicateKey(credentials);
   return new DuplicateLabelError(label);
+}
+
+function duplicateKey(credentials: Record<string, string>): DuplicateKeyError {
+  return new DuplicateKeyError(
+    credentials.apiKey ? 'apiKey' : credentials.walletAddress ? 'walletAddress' : 'uid',
+  );
+}
+
+/** Refuses keys another live connection of the owner holds, or has staged, on the same exchange. */
+async function assertKeyFree(
+  em: Em,
+  connection: IExchangeConnection,
+  fingerprint: string,
+  credentials: Record<string, string>,
+): Promise<void> {
+  const clash = await em.getConnection().execute<unknown[]>(
+    `select 1 from exchange_connections where owner_id = ? and exchange_id = ? and deleted_at is null
+       and id <> ? and (key_fingerprint = ? or staged_key_fingerprint = ?) limit 1`,
+    [connection.owner, connection.exchangeId, connection.id, fingerprint, fingerprint],
+  );
+  if (clash.length > 0) throw duplicateKey(credentials);
 }
 
 /** Owned, live connection or NotFound: a foreign id behaves exactly like a missing one. */
@@ -122,11 +140,16 @@ export async function listOwnConnections(
 }
 
 /** Queues verification, and tells the owner's live views; Redis being down only delays it (the reconciler enqueues). */
-async function requestVerification(deps: ApiDeps, connection: IExchangeConnection): Promise<void> {
+async function requestVerification(
+  deps: ApiDeps,
+  connection: IExchangeConnection,
+  stagedSerial?: number,
+): Promise<void> {
   try {
     await enqueueVerification(deps.verifyQueue, {
       connectionId: connection.id,
       credentialVersion: connection.credentialVersion,
+      ...(stagedSerial ? { stagedSerial } : {}),
     });
   } catch (error) {
     deps.logger.warn(
@@ -276,6 +299,10 @@ export async function replaceCredentials(
   const connection = await findOwnConnection(ctx.em, viewer, id);
   const exchange = requireExchange(connection.exchangeId);
   const credentials = normalizeCredentials(exchange, input);
+  const fingerprint = keyFingerprint(exchange.id, hintSource(credentials));
+  // a working key is kept until its replacement (even a new secret for the same key) has passed its check
+  if (connection.status === 'CONNECTED' && connection.credentials)
+    return stageCredentials(ctx, viewer, connection, credentials, fingerprint);
   const version = connection.credentialVersion + 1;
   const envelope = sealCredentials(ctx.deps.keyring, credentials, {
     connectionId: connection.id,
@@ -286,7 +313,8 @@ export async function replaceCredentials(
   connection.credentialVersion = version;
   connection.credentialKid = envelope.kid;
   connection.keyHint = keyHint(hintSource(credentials));
-  connection.keyFingerprint = keyFingerprint(exchange.id, hintSource(credentials));
+  connection.keyFingerprint = fingerprint;
+  clearStaged(connection);
   connection.progressStep = 'QUEUED';
   connection.retryAt = null;
   recordChange(ctx.em, connection, {
@@ -302,6 +330,50 @@ export async function replaceCredentials(
   return connection;
 }
 
+/**
+ * Keeps new keys aside, sealed for the next key version, and queues their check; the working key carries on
+ * until they pass (then they replace it) or are refused (then they are erased and the reason kept).
+ */
+async function stageCredentials(
+  ctx: Context,
+  viewer: Viewer,
+  connection: IExchangeConnection,
+  credentials: Record<string, string>,
+  fingerprint: string,
+): Promise<IExchangeConnection> {
+  await assertKeyFree(ctx.em, connection, fingerprint, credentials);
+  const envelope = sealCredentials(ctx.deps.keyring, credentials, {
+    connectionId: connection.id,
+    ownerId: viewer.userId,
+    version: connection.credentialVersion + 1,
+  });
+  connection.stagedCredentials = { ...envelope };
+  connection.stagedCredentialKid = envelope.kid;
+  connection.stagedKeyHint = keyHint(hintSource(credentials));
+  connection.stagedKeyFingerprint = fingerprint;
+  connection.stagedSerial += 1;
+  connection.stagedReasonCode = null;
+  connection.stagedAt = new Date();
+  recordChange(ctx.em, connection, {
+    kind: 'KEYS_STAGED',
+    actor: userActor(viewer),
+    detail: { keyHint: connection.stagedKeyHint },
+  });
+  await ctx.em.flush();
+  await requestVerification(ctx.deps, connection, connection.stagedSerial);
+  return connection;
+}
+
+/** Forgets staged keys (erasing their secret) and the last refusal of some. */
+function clearStaged(connection: IExchangeConnection): void {
+  connection.stagedCredentials = null;
+  connection.stagedCredentialKid = null;
+  connection.stagedKeyHint = null;
+  connection.stagedKeyFingerprint = null;
+  connection.stagedReasonCode = null;
+  connection.stagedAt = null;
+}
+
 /** Erases the ciphertext and balances at once; the row and its audit trail stay. */
 export async function deleteConnection(
   ctx: Context,
@@ -311,6 +383,7 @@ export async function deleteConnection(
   const connection = await findOwnConnection(ctx.em, viewer, id);
   connection.credentials = null;
   connection.credentialKid = null;
+  clearStaged(connection);
   connection.deletedAt = new Date();
   connection.progressStep = null;
   connection.nextCheckAt = null;

@@ -155,7 +155,8 @@ builder.mutationFields((t) => ({
   }),
   updateExchangeCredentials: t.field({
     type: ExchangeConnectionRef,
-    description: 'Replaces the keys in place: history is kept, the new keys are verified.',
+    description:
+      'Replaces the keys in place, history kept. On a CONNECTED connection the new keys are checked aside first (`keyReplacement`) and replace the working key only once they pass; otherwise they replace it at once and are verified.',
     authScopes: { scope: 'connections:write' },
     errors: {
       types: [NotFoundError, MissingCredentialError, DuplicateKeyError, ValidationError],

@@ -152,6 +152,55 @@ const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implemen
   }),
 });
 
+const KEY_REPLACEMENT_STATES = ['CHECKING', 'REFUSED'] as const;
+const KeyReplacementStateEnum = builder.enumType('KeyReplacementState', {
+  description: 'Where keys sent to replace a working key stand.',
+  values: describedValues(KEY_REPLACEMENT_STATES, {
+    CHECKING: 'Being checked; the working key is used meanwhile.',
+    REFUSED: 'Refused by their check and erased (`reason` says why); the working key is still in use.',
+  }),
+});
+
+interface KeyReplacement {
+  keyHint: string;
+  state: (typeof KEY_REPLACEMENT_STATES)[number];
+  reason: StatusReason | null;
+  requestedAt: Date;
+}
+
+const KeyReplacementRef = builder.objectRef<KeyReplacement>('KeyReplacement').implement({
+  description:
+    'Keys sent with `updateExchangeCredentials` while the connection worked: kept aside until they pass their check, then they replace the working key (`credentialVersion` goes up).',
+  fields: (t) => ({
+    keyHint: t.exposeString('keyHint', { description: 'First and last characters of the new API key.' }),
+    state: t.field({
+      type: KeyReplacementStateEnum,
+      description: 'Where they stand.',
+      resolve: (r) => r.state,
+    }),
+    reason: t.field({
+      type: StatusReasonRef,
+      nullable: true,
+      description: 'REFUSED: why, and what to do; null while CHECKING.',
+      resolve: (r) => r.reason,
+    }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime', description: 'When they were sent.' }),
+  }),
+});
+
+function keyReplacementOf(c: IExchangeConnection): KeyReplacement | null {
+  if (!c.stagedKeyHint || !c.stagedAt) return null;
+  if (c.stagedCredentials)
+    return { keyHint: c.stagedKeyHint, state: 'CHECKING', reason: null, requestedAt: c.stagedAt };
+  const code = isReasonCode(c.stagedReasonCode) ? c.stagedReasonCode : 'INTERNAL_ERROR';
+  return {
+    keyHint: c.stagedKeyHint,
+    state: 'REFUSED',
+    reason: { code, exchangeId: c.exchangeId, clockOffsetMs: null },
+    requestedAt: c.stagedAt,
+  };
+}
+
 const PermissionsRef = builder.objectRef<KeyPermissions>('KeyPermissions').implement({
   description: 'What the key may do. Each value is null when the exchange does not report it (unknown).',
   fields: (t) => ({
@@ -225,7 +274,7 @@ const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent'
     }),
     kind: t.exposeString('kind', {
       description:
-        'What happened: CREATED, STATUS_CHANGED, RENAMED, CREDENTIALS_REPLACED, VERIFICATION_REQUESTED, ENVIRONMENT_CHANGED (`detail.sandbox`), SECRET_ERASED or DELETED.',
+        'What happened: CREATED, STATUS_CHANGED, RENAMED, CREDENTIALS_REPLACED, KEYS_STAGED (new keys for a working connection, kept aside until checked), REPLACEMENT_REFUSED (those keys failed their check: erased, `reasonCode` says why), VERIFICATION_REQUESTED, ENVIRONMENT_CHANGED (`detail.sandbox`), SECRET_ERASED or DELETED.',
     }),
     fromStatus: t.field({
       type: ConnectionStatusEnum,
@@ -242,7 +291,8 @@ const ConnectionEventRef = builder.objectRef<IConnectionEvent>('ConnectionEvent'
     reasonCode: t.field({
       type: ReasonCodeEnum,
       nullable: true,
-      description: 'The connection’s reason code after the event; null when it had none.',
+      description:
+        'The connection’s reason code after the event (for REPLACEMENT_REFUSED: why the new keys were refused); null when it had none.',
       resolve: (e) => (isReasonCode(e.reasonCode) ? e.reasonCode : null),
     }),
     actorType: t.exposeString('actorType', {
@@ -314,6 +364,13 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     keyHint: t.exposeString('keyHint', { description: 'First and last characters of the API key.' }),
     credentialVersion: t.exposeInt('credentialVersion', {
       description: 'Which keys the connection holds: 1 for the first, one more each time they are replaced.',
+    }),
+    keyReplacement: t.field({
+      type: KeyReplacementRef,
+      nullable: true,
+      description:
+        'New keys sent while the connection worked, being checked or refused; null when there are none (or once they replaced the key).',
+      resolve: keyReplacementOf,
     }),
     hasCredentials: t.boolean({
       description:

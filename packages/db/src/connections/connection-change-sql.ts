@@ -21,6 +21,10 @@ export interface WorkerConnectionRow {
   progressStep: string | null;
   credentials: SealedCredentials | null;
   credentialVersion: number;
+  /** Keys waiting to replace working ones (sealed for credentialVersion + 1), and which staging they are. */
+  stagedCredentials: SealedCredentials | null;
+  stagedSerial: number;
+  stagedKeyHint: string | null;
   permissions: KeyPermissions | null;
   exchangeAccountUid: string | null;
   lastVerifiedAt: Date | null;
@@ -47,12 +51,20 @@ export interface WorkerColumns {
   /** Only ever erased by a worker, never written. */
   credentials?: null;
   credentialKid?: null;
+  /** The staged keys erased (refused), with why. */
+  stagedCredentials?: null;
+  stagedCredentialKid?: null;
+  stagedReasonCode?: string | null;
+  /** The staged keys become the connection's keys: version + 1, hint and fingerprint theirs, staging cleared. */
+  promoteStaged?: true;
 }
 
 export interface SystemChange {
   kind: ConnectionEventKind;
   status?: string;
   reasonCode?: string | null;
+  /** The reason the event records when it is not the connection's own (the staged keys' refusal). */
+  eventReasonCode?: string;
   detail?: Record<string, string | number | boolean | null>;
 }
 
@@ -64,7 +76,7 @@ export interface BalanceRow {
   total: string;
 }
 
-const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
+const COLUMNS: Record<Exclude<keyof WorkerColumns, 'promoteStaged'>, { column: string; json?: true }> = {
   progressStep: { column: 'progress_step' },
   refreshQueuedAt: { column: 'refresh_queued_at' },
   retryAt: { column: 'retry_at' },
@@ -78,7 +90,25 @@ const COLUMNS: Record<keyof WorkerColumns, { column: string; json?: true }> = {
   lastSyncedAt: { column: 'last_synced_at' },
   credentials: { column: 'credentials', json: true },
   credentialKid: { column: 'credential_kid' },
+  stagedCredentials: { column: 'staged_credentials', json: true },
+  stagedCredentialKid: { column: 'staged_credential_kid' },
+  stagedReasonCode: { column: 'staged_reason_code' },
 };
+
+// right-hand sides read the row as it was: the staged keys move into place and the staging is emptied
+const PROMOTE_STAGED = [
+  'credentials = c.staged_credentials',
+  'credential_kid = c.staged_credential_kid',
+  'key_hint = c.staged_key_hint',
+  'key_fingerprint = c.staged_key_fingerprint',
+  'credential_version = c.credential_version + 1',
+  'staged_credentials = null',
+  'staged_credential_kid = null',
+  'staged_key_hint = null',
+  'staged_key_fingerprint = null',
+  'staged_reason_code = null',
+  'staged_at = null',
+];
 
 export interface WorkerRowRecord {
   id: string;
@@ -92,6 +122,9 @@ export interface WorkerRowRecord {
   progress_step: string | null;
   credentials: SealedCredentials | null;
   credential_version: number;
+  staged_credentials: SealedCredentials | null;
+  staged_serial: number;
+  staged_key_hint: string | null;
   permissions: KeyPermissions | null;
   exchange_account_uid: string | null;
   last_verified_at: Date | null;
@@ -101,7 +134,7 @@ export interface WorkerRowRecord {
 }
 
 export const WORKER_COLUMNS =
-  'id, owner_id, exchange_id, sandbox, account_types, needs_trading, status, reason_code, progress_step, credentials, credential_version, permissions, exchange_account_uid, last_verified_at, deleted_at, refresh_queued_at::text as claim, last_synced_at::text as synced';
+  'id, owner_id, exchange_id, sandbox, account_types, needs_trading, status, reason_code, progress_step, credentials, credential_version, staged_credentials, staged_serial, staged_key_hint, permissions, exchange_account_uid, last_verified_at, deleted_at, refresh_queued_at::text as claim, last_synced_at::text as synced';
 
 /** The row as a job sees it, or null when it is deleted or holds other keys than the job's. */
 export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): WorkerConnectionRow | null {
@@ -118,6 +151,9 @@ export function toWorkerRow(row: WorkerRowRecord, credentialVersion: number): Wo
     progressStep: row.progress_step,
     credentials: row.credentials,
     credentialVersion: row.credential_version,
+    stagedCredentials: row.staged_credentials,
+    stagedSerial: row.staged_serial,
+    stagedKeyHint: row.staged_key_hint,
     permissions: row.permissions,
     exchangeAccountUid: row.exchange_account_uid,
     lastVerifiedAt: row.last_verified_at ? new Date(row.last_verified_at) : null,
@@ -145,7 +181,8 @@ export async function loadWorkerConnection(
  */
 export async function writeWorkerChange(
   em: EntityManager,
-  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
+  /** With `whileStaged`: only while the staged keys are still those of that staging (its staged_serial). */
+  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'> & { whileStaged?: number },
   change: SystemChange | undefined,
   set: WorkerColumns = {},
   balances?: readonly BalanceRow[],
@@ -154,6 +191,7 @@ export async function writeWorkerChange(
 ): Promise<{ status: string; reasonCode: string | null; balancesChanged: boolean } | null> {
   const now = new Date();
   const params: unknown[] = [connection.id, connection.credentialVersion];
+  if (connection.whileStaged !== undefined) params.push(connection.whileStaged);
   const assignments: string[] = [];
   if (change?.status !== undefined) {
     const reason = change.reasonCode ?? null;
@@ -166,6 +204,10 @@ export async function writeWorkerChange(
   }
   for (const [key, value] of Object.entries(set) as [keyof WorkerColumns, unknown][]) {
     if (value === undefined) continue;
+    if (key === 'promoteStaged') {
+      assignments.push(...PROMOTE_STAGED);
+      continue;
+    }
     const spec = COLUMNS[key];
     assignments.push(spec.json ? `${spec.column} = ?::jsonb` : `${spec.column} = ?`);
     params.push(spec.json && value !== null ? JSON.stringify(value) : value);
@@ -175,7 +217,7 @@ export async function writeWorkerChange(
 
   let sql = `with cur as (
       select id, status, reason_code from exchange_connections
-      where id = ? and credential_version = ? and deleted_at is null for update
+      where id = ? and credential_version = ? and deleted_at is null${connection.whileStaged !== undefined ? ' and staged_serial = ? and staged_credentials is not null' : ''} for update
     ), upd as (
       update exchange_connections c set ${assignments.join(', ')} from cur where c.id = cur.id
       returning c.id, c.owner_id, c.credential_version, c.status, c.reason_code,
@@ -185,11 +227,17 @@ export async function writeWorkerChange(
   if (change) {
     sql += `, ev as (
       insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type, actor_id, credential_version, detail, created_at)
-      select id, owner_id, ?, case when changed then from_status end, case when changed then status end, reason_code,
-        'system', null, credential_version, ?::jsonb, ? from upd
+      select id, owner_id, ?, case when changed then from_status end, case when changed then status end,
+        coalesce(?::text, reason_code), 'system', null, credential_version, ?::jsonb, ? from upd
       where changed or ? <> 'STATUS_CHANGED'
     )`;
-    params.push(change.kind, change.detail ? JSON.stringify(change.detail) : null, now, change.kind);
+    params.push(
+      change.kind,
+      change.eventReasonCode ?? null,
+      change.detail ? JSON.stringify(change.detail) : null,
+      now,
+      change.kind,
+    );
   }
   if (balances) {
     if (balances.length > 0) {
@@ -229,7 +277,10 @@ export async function writeWorkerChange(
     : null;
 }
 
-/** Whether these keys (this key version) ever reached CONNECTED: a refusal then means expired, not mistyped. */
+/**
+ * Whether these keys (this key version) ever passed a check, reaching CONNECTED or, staged, replacing a working
+ * key (the workers' CREDENTIALS_REPLACED): a refusal then means expired, not mistyped.
+ */
 export async function hasConnectedBefore(
   em: EntityManager,
   connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
@@ -237,7 +288,7 @@ export async function hasConnectedBefore(
   const rows = await em
     .getConnection()
     .execute<unknown[]>(
-      "select 1 from connection_events where connection_id = ? and credential_version = ? and to_status = 'CONNECTED' limit 1",
+      "select 1 from connection_events where connection_id = ? and credential_version = ? and (to_status = 'CONNECTED' or (kind = 'CREDENTIALS_REPLACED' and actor_type = 'system')) limit 1",
       [connection.id, connection.credentialVersion],
     );
   return rows.length > 0;

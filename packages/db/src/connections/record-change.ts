@@ -7,6 +7,10 @@ export type ConnectionEventKind =
   | 'STATUS_CHANGED'
   | 'RENAMED'
   | 'CREDENTIALS_REPLACED'
+  /** New keys for a working connection, kept aside until their check passes. */
+  | 'KEYS_STAGED'
+  /** Staged keys failed their check: erased, the working keys kept. */
+  | 'REPLACEMENT_REFUSED'
   | 'VERIFICATION_REQUESTED'
   | 'ENVIRONMENT_CHANGED'
   | 'SECRET_ERASED'

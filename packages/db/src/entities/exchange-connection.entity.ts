@@ -25,6 +25,16 @@ export const ExchangeConnection = defineEntity({
     credentials: p.json<SealedCredentials>().nullable(),
     credentialVersion: p.integer().default(1),
     credentialKid: p.string().length(64).nullable(),
+    /** New keys replacing a working key, sealed for version credentialVersion + 1, until their check passes. */
+    stagedCredentials: p.json<SealedCredentials>().nullable(),
+    stagedCredentialKid: p.string().length(64).nullable(),
+    /** The staged keys' hint; kept with stagedReasonCode once they were refused (their secret erased). */
+    stagedKeyHint: p.string().length(32).nullable(),
+    stagedKeyFingerprint: p.string().length(64).nullable(),
+    /** Bumped by each staging: a check of keys staged before is not applied to keys staged after. */
+    stagedSerial: p.integer().default(0),
+    stagedReasonCode: p.string().length(48).nullable(),
+    stagedAt: p.datetime().nullable(),
     permissions: p.json<KeyPermissions>().nullable(),
     /** Chosen wallets the key could not read at its last check, with the reason of each. */
     unreadableWallets: p.json<{ wallet: string; reason: string }[]>().nullable(),

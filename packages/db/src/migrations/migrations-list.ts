@@ -10,6 +10,7 @@ import { Migration20261201143000 } from './Migration20261201143000';
 import { Migration20261201150000 } from './Migration20261201150000';
 import { Migration20261201160000 } from './Migration20261201160000';
 import { Migration20261201170000 } from './Migration20261201170000';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201150000', class: Migration20261201150000 },
   { name: 'Migration20261201160000', class: Migration20261201160000 },
   { name: 'Migration20261201170000', class: Migration20261201170000 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

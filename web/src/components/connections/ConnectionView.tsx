@@ -18,6 +18,7 @@ import {
   ConnectionDetailQuery,
   ConnectionDetailUpdated,
 } from './connection-detail.fragment';
+import { KeyReplacementNotice } from './KeyReplacementNotice';
 import { PermissionMatrix } from './PermissionMatrix';
 import { ReasonNotice } from './ReasonNotice';
 import { StatusBadge } from './StatusBadge';
@@ -228,6 +229,12 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             <p className="muted">{t('retryAt', { at: dateTime(c.retryAt) })}</p>
           ) : null}
           {!c.hasCredentials ? <p className="alert warn">{t('noKeys')}</p> : null}
+          {c.keyReplacement ? (
+            <KeyReplacementNotice
+              replacement={c.keyReplacement}
+              exchange={{ id: c.exchangeId, name: c.exchange?.name ?? c.exchangeId }}
+            />
+          ) : null}
           <ConnectionWarnings warnings={c.warnings} exchangeId={c.exchangeId} />
         </div>
       </section>
@@ -318,7 +325,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
           >
             <p>{t('replaceIntro')}</p>
             {/* the old key is dropped when the new one is saved: say so before a working connection stops */}
-            {c.status === 'CONNECTED' ? <p className="alert warn">{t('replaceWarning')}</p> : null}
+            {c.status === 'CONNECTED' ? <p className="alert info">{t('replaceWarning')}</p> : null}
             <CredentialFields
               fields={c.exchange.requiredCredentials}
               values={keys}

@@ -48,6 +48,14 @@ export const ConnectionDetailFragment = graphql(`
     createdAt
     credentialVersion
     hasCredentials
+    keyReplacement {
+      keyHint
+      state
+      reason {
+        code
+        guideSection
+      }
+    }
     deletedAt
     balances {
       accountType
