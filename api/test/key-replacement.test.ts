@@ -206,4 +206,47 @@ describe('replacing the keys of a working connection', () => {
     await expect.poll(async () => (await read(before.id)).credentialVersion, { timeout: 20_000 }).toBe(2);
     expect((await read(before.id)).keyHint).toBe(hint(fresh.apiKey));
   });
+
+  it('keeps new keys the exchange could not check (down): checked again later, then swapped in', async () => {
+    const before = await connected('Exchange down meanwhile', addBinanceAccount(stack.sim));
+    const fresh = addBinanceAccount(stack.sim, { ETH: { free: '2', locked: '0' } });
+    stack.sim.addFault({ kind: 'server-error', apiKey: fresh.apiKey, status: 503, times: 1_000 });
+    await replace(before.id, { apiKey: fresh.apiKey, secret: fresh.secret });
+    // every attempt answered 503: nothing is known against the keys, so they stay, with a time to try again
+    await expect
+      .poll(async () => (await keyReplacementOf(before.id))?.retryAt ?? null, { timeout: 30_000 })
+      .not.toBeNull();
+    expect(await keyReplacementOf(before.id)).toMatchObject({ state: 'CHECKING' });
+    expect((await stagedColumns(before.id))?.staged_credentials).not.toBeNull();
+    expect(await read(before.id)).toMatchObject({ status: 'CONNECTED', credentialVersion: 1 });
+
+    // the exchange is back and the time has come: the reconciler queues the check again
+    stack.sim.clearFaults();
+    await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('update exchange_connections set staged_retry_at = now() where id = ?', [before.id]);
+    await expect.poll(async () => (await read(before.id)).credentialVersion, { timeout: 20_000 }).toBe(2);
+    expect((await read(before.id)).balances.map((b) => b.asset)).toEqual(['ETH']);
+  }, 60_000);
+
+  it('frees a refused key at once: another working connection may then take it', async () => {
+    const a = await connected('Refused it', addBinanceAccount(stack.sim));
+    const b = await connected('Takes it', addBinanceAccount(stack.sim));
+    const key = addBinanceAccount(stack.sim);
+    await replace(a.id, { apiKey: key.apiKey, secret: `${key.secret}x` });
+    await expect
+      .poll(async () => (await read(a.id)).keyReplacement?.state, { timeout: 20_000 })
+      .toBe('REFUSED');
+    const taken = await replace(b.id, { apiKey: key.apiKey, secret: key.secret });
+    expect(taken.data?.keyReplacement?.state).toBe('CHECKING');
+    await expect.poll(async () => (await read(b.id)).credentialVersion, { timeout: 20_000 }).toBe(2);
+  });
 });
+
+async function keyReplacementOf(id: string) {
+  const { exchangeConnection } = await api.ok<{
+    exchangeConnection: { keyReplacement: { state: string; retryAt: string | null } | null };
+  }>('query ($id: ID!) { exchangeConnection(id: $id) { keyReplacement { state retryAt } } }', { id });
+  return exchangeConnection.keyReplacement;
+}

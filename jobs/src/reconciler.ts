@@ -24,6 +24,7 @@ export async function reconcile(deps: JobsDeps): Promise<number> {
       -- keys staged to replace working ones wait for their check just the same
       (select id, credential_version, staged_serial from exchange_connections
         where deleted_at is null and staged_credentials is not null
+          and (staged_retry_at is null or staged_retry_at <= now())
         order by staged_at limit ?)`,
       [[...IN_PROGRESS_STATUSES], [...RETRYING_STATUSES], BATCH, BATCH],
     );

@@ -58,7 +58,7 @@ export class ConnectionWriter {
   /** As `save`, for the outcome of the staged keys' check: written only while they are still staged. */
   async saveStaged(
     stagedSerial: number,
-    change: SystemChange,
+    change: SystemChange | undefined,
     set: WorkerColumns,
     balances?: readonly BalanceRow[],
     keepWallets?: readonly string[],

@@ -53,15 +53,29 @@ export async function verifyStagedKeys(
         if (!(error instanceof Error) || duplicateOf(error) !== 'key') throw error;
         return 'taken' as const;
       });
-    if (saved === 'taken') return refuse(writer, stagedSerial, 'INTERNAL_ERROR');
+    if (saved === 'taken') {
+      deps.logger.warn(
+        { connectionId: connection.id },
+        'staged keys now used by another connection: refused',
+      );
+      return refuse(writer, stagedSerial, 'KEY_IN_USE');
+    }
     if (saved) await writer.publishPortfolio();
     return { outcome: saved ? 'connected' : 'skipped' };
   }
 
   const reason: ReasonCode = outcome.reason;
-  const willRetry = reasonSpec(reason).retryable && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-  // nothing to write while retrying: the working key carries on and the staged keys stay "being checked"
-  if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
+  if (reasonSpec(reason).retryable) {
+    // nothing to write while retrying: the working key carries on and the staged keys stay "being checked"
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1))
+      throw new RetryableVerificationError(reason, outcome.retryAfterMs);
+    // the exchange could not be asked (down, limiting): that says nothing against the keys, which are kept
+    // and checked again later by the reconciler
+    await writer.saveStaged(stagedSerial, undefined, {
+      stagedRetryAt: new Date(Date.now() + deps.config.RETRY_LATER_MS),
+    });
+    return { outcome: 'retrying', reason };
+  }
   return refuse(writer, stagedSerial, reason);
 }
 
@@ -78,7 +92,13 @@ async function refuse(
       eventReasonCode: reason,
       detail: { keyHint: writer.connection.stagedKeyHint },
     },
-    { stagedCredentials: null, stagedCredentialKid: null, stagedReasonCode: reason },
+    {
+      stagedCredentials: null,
+      stagedCredentialKid: null,
+      stagedKeyFingerprint: null,
+      stagedReasonCode: reason,
+      stagedRetryAt: null,
+    },
   );
   return { outcome: 'failed', reason };
 }

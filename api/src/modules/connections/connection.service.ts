@@ -7,6 +7,7 @@ import {
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
 import { type Actor, type ConnectionChange, recordChange } from '@keyport/db/record-change';
+import { stageKeys } from '@keyport/db/stage-keys-sql';
 import { isUuid } from '@keyport/db/uuid';
 import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
@@ -265,7 +266,14 @@ export async function switchEnvironment(
   if (connection.sandbox === sandbox) return connection;
   // not flushed if there are no keys to test: the refusal changes nothing
   connection.sandbox = sandbox;
-  return testStoredKeysAgain(ctx, viewer, connection, { kind: 'ENVIRONMENT_CHANGED', detail: { sandbox } });
+  // keys staged meanwhile are checked again in the new environment: the check under way no longer counts
+  if (connection.stagedCredentials) connection.stagedSerial += 1;
+  const switched = await testStoredKeysAgain(ctx, viewer, connection, {
+    kind: 'ENVIRONMENT_CHANGED',
+    detail: { sandbox },
+  });
+  if (switched.stagedCredentials) await requestVerification(ctx.deps, switched, switched.stagedSerial);
+  return switched;
 }
 
 export async function renameConnection(
@@ -347,21 +355,23 @@ async function stageCredentials(
     ownerId: viewer.userId,
     version: connection.credentialVersion + 1,
   });
-  connection.stagedCredentials = { ...envelope };
-  connection.stagedCredentialKid = envelope.kid;
-  connection.stagedKeyHint = keyHint(hintSource(credentials));
-  connection.stagedKeyFingerprint = fingerprint;
-  connection.stagedSerial += 1;
-  connection.stagedReasonCode = null;
-  connection.stagedAt = new Date();
-  recordChange(ctx.em, connection, {
-    kind: 'KEYS_STAGED',
-    actor: userActor(viewer),
-    detail: { keyHint: connection.stagedKeyHint },
-  });
-  await ctx.em.flush();
-  await requestVerification(ctx.deps, connection, connection.stagedSerial);
-  return connection;
+  const keys = {
+    credentials: { ...envelope },
+    credentialKid: envelope.kid,
+    keyHint: keyHint(hintSource(credentials)),
+    keyFingerprint: fingerprint,
+  };
+  // conditional on the row as read: a deletion or new keys committed meanwhile are not written over
+  const serial = await stageKeys(ctx.em, connection, keys, viewer.userId);
+  const staged = await findConnectionById(ctx.em.fork(), connection.id);
+  if (!staged || staged.deletedAt || staged.owner !== viewer.userId) throw new NotFoundError();
+  if (serial === null)
+    throw new ValidationError(
+      'The keys of this connection changed meanwhile: send the new keys again.',
+      'id',
+    );
+  await requestVerification(ctx.deps, staged, serial);
+  return staged;
 }
 
 /** Forgets staged keys (erasing their secret) and the last refusal of some. */

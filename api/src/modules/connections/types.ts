@@ -166,6 +166,7 @@ interface KeyReplacement {
   state: (typeof KEY_REPLACEMENT_STATES)[number];
   reason: StatusReason | null;
   requestedAt: Date;
+  retryAt: Date | null;
 }
 
 const KeyReplacementRef = builder.objectRef<KeyReplacement>('KeyReplacement').implement({
@@ -185,19 +186,32 @@ const KeyReplacementRef = builder.objectRef<KeyReplacement>('KeyReplacement').im
       resolve: (r) => r.reason,
     }),
     requestedAt: t.expose('requestedAt', { type: 'DateTime', description: 'When they were sent.' }),
+    retryAt: t.expose('retryAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'CHECKING: when the check is tried again, the exchange not having answered (down, limiting); null while it runs.',
+    }),
   }),
 });
 
 function keyReplacementOf(c: IExchangeConnection): KeyReplacement | null {
   if (!c.stagedKeyHint || !c.stagedAt) return null;
   if (c.stagedCredentials)
-    return { keyHint: c.stagedKeyHint, state: 'CHECKING', reason: null, requestedAt: c.stagedAt };
+    return {
+      keyHint: c.stagedKeyHint,
+      state: 'CHECKING',
+      reason: null,
+      requestedAt: c.stagedAt,
+      retryAt: c.stagedRetryAt ?? null,
+    };
   const code = isReasonCode(c.stagedReasonCode) ? c.stagedReasonCode : 'INTERNAL_ERROR';
   return {
     keyHint: c.stagedKeyHint,
     state: 'REFUSED',
     reason: { code, exchangeId: c.exchangeId, clockOffsetMs: null },
     requestedAt: c.stagedAt,
+    retryAt: null,
   };
 }
 

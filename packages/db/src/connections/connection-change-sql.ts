@@ -54,7 +54,10 @@ export interface WorkerColumns {
   /** The staged keys erased (refused), with why. */
   stagedCredentials?: null;
   stagedCredentialKid?: null;
+  stagedKeyFingerprint?: null;
   stagedReasonCode?: string | null;
+  /** The exchange could not be asked: the staged keys are kept and checked again then. */
+  stagedRetryAt?: Date | null;
   /** The staged keys become the connection's keys: version + 1, hint and fingerprint theirs, staging cleared. */
   promoteStaged?: true;
 }
@@ -92,7 +95,9 @@ const COLUMNS: Record<Exclude<keyof WorkerColumns, 'promoteStaged'>, { column: s
   credentialKid: { column: 'credential_kid' },
   stagedCredentials: { column: 'staged_credentials', json: true },
   stagedCredentialKid: { column: 'staged_credential_kid' },
+  stagedKeyFingerprint: { column: 'staged_key_fingerprint' },
   stagedReasonCode: { column: 'staged_reason_code' },
+  stagedRetryAt: { column: 'staged_retry_at' },
 };
 
 // right-hand sides read the row as it was: the staged keys move into place and the staging is emptied
@@ -107,6 +112,7 @@ const PROMOTE_STAGED = [
   'staged_key_hint = null',
   'staged_key_fingerprint = null',
   'staged_reason_code = null',
+  'staged_retry_at = null',
   'staged_at = null',
 ];
 

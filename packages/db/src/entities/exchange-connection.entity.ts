@@ -34,6 +34,8 @@ export const ExchangeConnection = defineEntity({
     /** Bumped by each staging: a check of keys staged before is not applied to keys staged after. */
     stagedSerial: p.integer().default(0),
     stagedReasonCode: p.string().length(48).nullable(),
+    /** The exchange could not be asked (down, limiting): when the staged keys' check is tried again. */
+    stagedRetryAt: p.datetime().nullable(),
     stagedAt: p.datetime().nullable(),
     permissions: p.json<KeyPermissions>().nullable(),
     /** Chosen wallets the key could not read at its last check, with the reason of each. */

@@ -13,6 +13,7 @@ export class Migration20261201200000 extends Migration {
       add column "staged_key_fingerprint" varchar(64) null,
       add column "staged_serial" int not null default 0,
       add column "staged_reason_code" varchar(48) null,
+      add column "staged_retry_at" timestamptz null,
       add column "staged_at" timestamptz null;`);
   }
 
@@ -20,6 +21,6 @@ export class Migration20261201200000 extends Migration {
     this.addSql(`alter table "exchange_connections"
       drop column "staged_credentials", drop column "staged_credential_kid", drop column "staged_key_hint",
       drop column "staged_key_fingerprint", drop column "staged_serial", drop column "staged_reason_code",
-      drop column "staged_at";`);
+      drop column "staged_retry_at", drop column "staged_at";`);
   }
 }

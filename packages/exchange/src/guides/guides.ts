@@ -59,6 +59,7 @@ export const REASON_GUIDE_SECTIONS: Readonly<Record<ReasonCode, GuideSection | n
   TIMEOUT: null,
   GEO_BLOCKED: null,
   ACCOUNT_SUSPENDED: null,
+  KEY_IN_USE: null,
   CREDENTIALS_UNREADABLE: null,
   UNEXPECTED_RESPONSE: null,
   UNKNOWN_EXCHANGE_ERROR: null,

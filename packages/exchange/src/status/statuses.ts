@@ -185,6 +185,12 @@ export const REASONS = {
     explanation: 'This exchange has no testnet.',
     remedy: 'Turn testnet off, or pick an exchange that has one.',
   },
+  KEY_IN_USE: {
+    status: 'ERROR',
+    retryable: false,
+    explanation: 'Another of your connections to this exchange uses this API key.',
+    remedy: 'Use another key here, or delete the other connection first.',
+  },
   CREDENTIALS_UNREADABLE: {
     status: 'ERROR',
     retryable: false,

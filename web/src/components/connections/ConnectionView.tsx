@@ -324,7 +324,7 @@ export function ConnectionView({ initial }: { initial: Detail }) {
             }}
           >
             <p>{t('replaceIntro')}</p>
-            {/* the old key is dropped when the new one is saved: say so before a working connection stops */}
+            {/* a working key stays in use until the new one passes: say so, so nobody fears breaking it */}
             {c.status === 'CONNECTED' ? <p className="alert info">{t('replaceWarning')}</p> : null}
             <CredentialFields
               fields={c.exchange.requiredCredentials}
