@@ -1,26 +1,20 @@
 // Bybit through the whole product: real ccxt against the sim's v5 API (signatures, recv window, key info).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   CONNECT_MUTATION,
   CONNECTION_FIELDS,
   type ConnectionView,
-  signedUpClient,
   waitForStatus,
 } from './client';
-import { type Stack, startStack } from './harness';
+import type { Stack } from './harness';
 import { addBybitAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 type View = ConnectionView & { warnings: { code: string; detail: string | null }[] };
 const VIEW = `query ($id: ID!) { exchangeConnection(id: $id) { ${CONNECTION_FIELDS} warnings { code detail } } }`;

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   CONNECT_MUTATION,
   CONNECTION_QUERY,
   type ConnectionView,
-  signedUpClient,
   waitForStatus,
 } from './client';
-import { type Stack, startStack } from './harness';
+import type { Stack } from './harness';
 import { addBinanceAccount, addOkxAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 const UPDATES = `subscription ($id: ID) { exchangeConnectionUpdated(id: $id) { id status verificationStep statusReason { code } } }`;
 type Update = {

@@ -1,9 +1,10 @@
 // Third parties get the same exchange guides as the dashboard, in English and French.
 
 import { listExchanges } from '@keyport/exchange/catalogue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, signedUpClient } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from './client';
+import type { Stack } from './harness';
+import { withStack } from './with-stack';
 
 /** The 12 most used exchanges, which all have a guide. */
 const POPULAR = listExchanges()
@@ -12,13 +13,7 @@ const POPULAR = listExchanges()
 
 let stack: Stack;
 let api: ApiClient;
-beforeAll(async () => {
-  stack = await startStack({ worker: false });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { worker: false });
 
 const GUIDE = `query ($id: ID!, $locale: GuideLocale) {
   exchange(id: $id) {

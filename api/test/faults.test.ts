@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiClient,
-  CONNECT_MUTATION,
-  type ConnectionView,
-  signedUpClient,
-  waitForStatus,
-} from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, type ConnectionView, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { addBinanceAccount, addOkxAccount, type SimKeys } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 let labels = 0;
 
-beforeAll(async () => {
-  stack = await startStack({ exchangeTimeoutMs: 700, retryBaseMs: 100 });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { exchangeTimeoutMs: 700, retryBaseMs: 100 });
 
 async function connectBinance(keys: SimKeys): Promise<string> {
   labels += 1;

@@ -1,21 +1,16 @@
 // A key's IP whitelist must allow every address Keyport's workers call from, not just the one that checked it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { addOkxAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 // this machine is 127.0.0.1 to the sim; the second address stands for another worker's NAT gateway
 const EGRESS = ['127.0.0.1', '203.0.113.10'];
 
-beforeAll(async () => {
-  stack = await startStack({ egressIps: EGRESS });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { egressIps: EGRESS });
 
 async function connectOkx(label: string, allowedIps: string[]) {
   const keys = addOkxAccount(stack.sim, undefined, undefined, allowedIps);

@@ -1,28 +1,22 @@
 // New keys for a working connection are checked before they replace it: a mistyped or unsafe replacement
 // leaves the working key in use, a good one takes over in place.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   CONNECT_MUTATION,
   CONNECTION_FIELDS,
   CONNECTION_QUERY,
   type ConnectionView,
-  signedUpClient,
   waitForStatus,
 } from './client';
-import { type Stack, startStack } from './harness';
+import type { Stack } from './harness';
 import { addBinanceAccount, type SimKeys } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 const REPLACE = `mutation ($id: ID!, $c: CredentialsInput!) {
   updateExchangeCredentials(id: $id, credentials: $c) {
@@ -97,17 +91,7 @@ describe('replacing the keys of a working connection', () => {
     ]);
     // the refused secret is erased; the working key still reads the account
     expect(await stagedColumns(before.id)).toMatchObject({ staged_credentials: null, credential_version: 1 });
-    const sent = stack.sim.requests().length;
-    await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id: before.id });
-    await expect
-      .poll(
-        () =>
-          stack.sim
-            .requests()
-            .slice(sent)
-            .filter((r) => r.apiKey === keys.apiKey && r.verdict === 'ok').length,
-      )
-      .toBeGreaterThan(0);
+    await refreshedWith(before.id, keys.apiKey);
   });
 
   it('swaps in a new key that passes: version 2, its hint, balances read with it, the old key no longer used', async () => {
@@ -130,23 +114,8 @@ describe('replacing the keys of a working connection', () => {
     expect(after.events.slice(0, 2).map((e) => e.kind)).toEqual(['CREDENTIALS_REPLACED', 'KEYS_STAGED']);
     expect(await stagedColumns(before.id)).toMatchObject({ staged_credentials: null, staged_key_hint: null });
 
-    const sent = stack.sim.requests().length;
-    await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id: before.id });
-    await expect
-      .poll(
-        () =>
-          stack.sim
-            .requests()
-            .slice(sent)
-            .filter((r) => r.apiKey === fresh.apiKey).length,
-      )
-      .toBeGreaterThan(0);
-    expect(
-      stack.sim
-        .requests()
-        .slice(sent)
-        .filter((r) => r.apiKey === old.apiKey),
-    ).toEqual([]);
+    const refresh = await refreshedWith(before.id, fresh.apiKey);
+    expect(refresh.filter((r) => r.apiKey === old.apiKey)).toEqual([]);
 
     // the swapped-in key worked: revoked later, it is told apart from a mistyped one
     stack.sim.revokeKey(fresh.apiKey);
@@ -249,4 +218,13 @@ async function keyReplacementOf(id: string) {
     exchangeConnection: { keyReplacement: { state: string; retryAt: string | null } | null };
   }>('query ($id: ID!) { exchangeConnection(id: $id) { keyReplacement { state retryAt } } }', { id });
   return exchangeConnection.keyReplacement;
+}
+
+/** Refreshes the connection's balances; the exchange requests since, once one signed with `apiKey` came. */
+async function refreshedWith(id: string, apiKey: string) {
+  const sent = stack.sim.requests().length;
+  await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
+  const since = () => stack.sim.requests().slice(sent);
+  await expect.poll(() => since().some((r) => r.apiKey === apiKey && r.verdict === 'ok')).toBe(true);
+  return since();
 }

@@ -2,23 +2,18 @@
 // send a nonce at or below the key's last one.
 import { createExchangeClient } from '@keyport/exchange/client';
 import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { seedConnected } from './seed-connected';
 import { addKrakenAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 import { spawnWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 async function connect(label: string, keys: { apiKey: string; secret: string }) {
   const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(CONNECT_MUTATION, {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   CONNECT_MUTATION,
@@ -7,19 +7,14 @@ import {
   signedUpClient,
   waitForStatus,
 } from './client';
-import { type Stack, startStack } from './harness';
+import type { Stack } from './harness';
 import { addBinanceAccount, addKrakenAccount, addOkxAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 async function connected(label: string) {
   const keys = addBinanceAccount(stack.sim);

@@ -1,21 +1,16 @@
 // Rotating the master key while connections are being verified: nothing fails, nothing stays under the old key.
 import { ciphertextsNotUnder, rotateMasterKey } from '@keyport/jobs/master-key';
 import { parseKeyring } from '@keyport/vault/keyring';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack({ masterKids: ['old-1', 'new-2'] });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { masterKids: ['old-1', 'new-2'] });
 
 async function connect(label: string): Promise<string> {
   const keys = addBinanceAccount(stack.sim);

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
 // Operations too deep, too wide or too long are refused before they run, with a stable code and no hint of
 // the limits or of the schema.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECTION_FIELDS, signedUpClient } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECTION_FIELDS } from './client';
+import type { Stack } from './harness';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack({ worker: false });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { worker: false });
 
 async function post(query: string) {
   const response = await fetch(stack.apiUrl, {

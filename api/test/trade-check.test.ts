@@ -1,19 +1,14 @@
 // A connection made for trading proves the key may trade with an order the exchange checks and never executes
 // (Binance's test order, Kraken's validate-only AddOrder); no order ever reaches the sim's book.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { addBinanceAccount, addKrakenAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 let labels = 0;
 async function connect(exchangeId: string, keys: { apiKey: string; secret: string }, needsTrading: boolean) {

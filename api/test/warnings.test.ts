@@ -1,20 +1,15 @@
 // What could break a working connection is said on it, and arrives live with it.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectionWarnings } from '../src/modules/connections/connection-warnings';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const random = () => randomBytes(16).toString('hex');

@@ -1,18 +1,13 @@
 // Cookie-signed requests cannot be forged cross-site, and every answer carries the safety headers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, signedUpClient } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from './client';
+import type { Stack } from './harness';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack({ worker: false });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { worker: false });
 
 const SIGN_OUT = JSON.stringify({ query: 'mutation { signOut }' });
 

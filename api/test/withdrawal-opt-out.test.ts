@@ -1,20 +1,15 @@
 // A deployment that accepts keys able to withdraw (ALLOW_WITHDRAWAL_KEYS=true): connected, secret kept,
 // and the danger said on the connection.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
-import { type Stack, startStack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
+import type { Stack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
+import { withStack } from './with-stack';
 
 let stack: Stack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startStack({ allowWithdrawalKeys: true });
-  api = await signedUpClient(stack.apiUrl);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+withStack((started) => ({ stack, api } = started), { allowWithdrawalKeys: true });
 
 describe('ALLOW_WITHDRAWAL_KEYS', () => {
   it('connects a withdraw-enabled key, keeps its secret, and warns about it', async () => {
