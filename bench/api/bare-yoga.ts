@@ -1,6 +1,6 @@
 // The denominators of bench/api: graphql-yoga with no plugins of ours (no auth, no limits) on node:http,
 // answering `{ __typename }` and one subscription fed by @graphql-yoga/redis-event-target, as
-// research/baselines.md measured it; and, with BARE_DATABASE_URL, the same connections-and-balances read in
+// ../shared/research/baselines.md measured it; and, with BARE_DATABASE_URL, the same connections-and-balances read in
 // two plain pg queries (the floor of any read that hits the database). Prints {"url": …} once it listens.
 import { createServer } from 'node:http';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';

@@ -1,5 +1,5 @@
 // One closed-loop HTTP load run (autocannon: `connections` in flight, each sends its next request when the
-// previous answer is in), the way research/baselines.md measured bare yoga.
+// previous answer is in), the way ../shared/research/baselines.md measured bare yoga.
 import autocannon from 'autocannon';
 import { cpuTimeMs, cpuTimeOf, machineCpuMs } from '../lib/proc';
 
