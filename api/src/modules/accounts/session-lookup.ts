@@ -1,3 +1,4 @@
+import { runPrepared } from '@keyport/db/prepared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../../context';
 import { hashToken } from './session-token';
@@ -16,7 +17,10 @@ interface SessionRow {
  */
 export async function resolveSession(em: EntityManager, token: string): Promise<Viewer | null> {
   const connection = em.getConnection();
-  const [session] = await connection.execute<SessionRow[]>(
+  const {
+    rows: [session],
+  } = await runPrepared<SessionRow>(
+    em,
     'select id, user_id, expires_at, last_seen_at from sessions where token_hash = ? and revoked_at is null',
     [hashToken(token)],
   );

@@ -6,6 +6,7 @@ import type { IBalance, IConnectionEvent, IExchangeConnection } from '@keyport/d
 import { Balance, ConnectionEvent, ExchangeConnection } from '@keyport/db/entities';
 import type { Orm } from '@keyport/db/orm';
 import { plainRows } from '@keyport/db/plain-rows';
+import { runPrepared } from '@keyport/db/prepared';
 import { isUuid } from '@keyport/db/uuid';
 import DataLoader from 'dataloader';
 
@@ -45,13 +46,16 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 function createLoaders(orm: Orm): ConnectionLoaders {
   // read for display only: plain rows, no entity manager
-  const sql = (query: string, params: unknown[]) => orm.em.getConnection().execute<Row[]>(query, params);
-  const idList = (ids: readonly string[]) => JSON.stringify([...new Set(ids)].filter((id) => isUuid(id)));
-  const IDS = '(select value::uuid from jsonb_array_elements_text(?::jsonb))';
+  const sql = async (query: string, params: unknown[]) =>
+    (await runPrepared<Row>(orm.em, query, params)).rows;
+  // a uuid[] parameter: PostgreSQL then knows how many ids there are and looks each up by index (a set-returning
+  // function counts as 100 rows, which made it scan the whole table once it held ~20,000 connections)
+  const idList = (ids: readonly string[]) => `{${[...new Set(ids)].filter((id) => isUuid(id)).join(',')}}`;
+  const IDS = 'any(?::uuid[])';
 
   return {
     connection: new DataLoader(async (ids) => {
-      const rows = await sql(`select * from exchange_connections where id in ${IDS}`, [idList(ids)]);
+      const rows = await sql(`select * from exchange_connections where id = ${IDS}`, [idList(ids)]);
       const connections = plainRows<IExchangeConnection>(orm.em, ExchangeConnection, rows);
       const byId = new Map(connections.map((connection) => [connection.id, connection]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -59,7 +63,7 @@ function createLoaders(orm: Orm): ConnectionLoaders {
 
     balances: new DataLoader(async (ids) => {
       const rows = await sql(
-        `select * from balances where connection_id in ${IDS} order by connection_id, account_type, asset`,
+        `select * from balances where connection_id = ${IDS} order by connection_id, account_type, asset`,
         [idList(ids)],
       );
       const groups = groupBy(plainRows<IBalance>(orm.em, Balance, rows), (balance) =>
@@ -74,7 +78,7 @@ function createLoaders(orm: Orm): ConnectionLoaders {
            join exchange_connections o on o.owner_id = c.owner_id and o.exchange_id = c.exchange_id
              and o.sandbox = c.sandbox and o.exchange_account_uid = c.exchange_account_uid
              and o.id <> c.id and o.deleted_at is null
-          where c.id in ${IDS} order by o.label`,
+          where c.id = ${IDS} order by o.label`,
         [idList(ids)],
       );
       const groups = groupBy(rows, (row) => String(row.connection_id));
@@ -90,7 +94,7 @@ function createLoaders(orm: Orm): ConnectionLoaders {
           `select * from (
                select e.*, row_number() over (partition by connection_id order by id desc) as page_rank
                  from connection_events e
-                where connection_id in ${IDS} ${before ? 'and id < ?' : ''}
+                where connection_id = ${IDS} ${before ? 'and id < ?' : ''}
              ) ranked where page_rank <= ? order by connection_id, id desc`,
           [idList(group.map((page) => page.connectionId)), ...(before ? [before] : []), first],
         );

@@ -5,6 +5,7 @@
 import type { KeyPermissions } from '@keyport/exchange/permissions';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SealedCredentials } from '../entities/exchange-connection.entity';
+import { runPrepared } from '../prepared';
 import type { ConnectionEventKind } from './record-change';
 
 export interface WorkerConnectionRow {
@@ -174,9 +175,13 @@ export async function loadWorkerConnection(
   id: string,
   credentialVersion: number,
 ): Promise<WorkerConnectionRow | null> {
-  const [row] = await em
-    .getConnection()
-    .execute<WorkerRowRecord[]>(`select ${WORKER_COLUMNS} from exchange_connections where id = ?`, [id]);
+  const {
+    rows: [row],
+  } = await runPrepared<WorkerRowRecord>(
+    em,
+    `select ${WORKER_COLUMNS} from exchange_connections where id = ?`,
+    [id],
+  );
   return row ? toWorkerRow(row, credentialVersion) : null;
 }
 
@@ -275,9 +280,13 @@ export async function writeWorkerChange(
     ? `(select count(*) from bal_del)${balances.length > 0 ? ' + (select count(*) from bal_up)' : ''} > 0`
     : 'false';
   sql += ` select status, reason_code, ${moved} as balances_changed from upd`;
-  const [row] = await em
-    .getConnection()
-    .execute<{ status: string; reason_code: string | null; balances_changed: boolean }[]>(sql, params);
+  const {
+    rows: [row],
+  } = await runPrepared<{ status: string; reason_code: string | null; balances_changed: boolean }>(
+    em,
+    sql,
+    params,
+  );
   return row
     ? { status: row.status, reasonCode: row.reason_code, balancesChanged: row.balances_changed }
     : null;

@@ -3,6 +3,7 @@
 // these run several times for every verification and every live event, the rest stays on the ORM.
 import type { EntityManager } from '@mikro-orm/core';
 import { ExchangeConnection, type IExchangeConnection } from '../entities/exchange-connection.entity';
+import { runPrepared } from '../prepared';
 import { isUuid } from '../uuid';
 
 /** The row by primary key as a managed entity of `em` (its later flushes diff against it), or null. */
@@ -26,14 +27,12 @@ export async function updateProgressStep(
   connection: Pick<IExchangeConnection, 'id' | 'credentialVersion'>,
   step: string,
 ): Promise<boolean> {
-  const result = await em
-    .getConnection()
-    .execute<{ affectedRows: number }>(
-      'update exchange_connections set progress_step = ?, updated_at = ? where id = ? and credential_version = ? and deleted_at is null',
-      [step, new Date(), connection.id, connection.credentialVersion],
-      'run',
-    );
-  return result.affectedRows > 0;
+  const { rowCount } = await runPrepared(
+    em,
+    'update exchange_connections set progress_step = ?, updated_at = ? where id = ? and credential_version = ? and deleted_at is null',
+    [step, new Date(), connection.id, connection.credentialVersion],
+  );
+  return rowCount > 0;
 }
 
 export interface NewConnection {
@@ -71,10 +70,9 @@ export async function insertConnection(
   cap: number,
 ): Promise<IExchangeConnection> {
   const now = new Date();
-  const rows = await em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(
-      `with c as (
+  const { rows } = await runPrepared<Record<string, unknown>>(
+    em,
+    `with c as (
        insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, needs_trading, status, progress_step,
          key_hint, key_fingerprint, credentials, credential_version, credential_kid, status_changed_at, created_at,
          updated_at)
@@ -88,32 +86,31 @@ export async function insertConnection(
        select id, owner_id, 'CREATED', null, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
      )
      select * from c`,
-      [
-        values.id,
-        values.owner,
-        values.exchangeId,
-        values.label,
-        values.sandbox,
-        JSON.stringify(values.accountTypes),
-        values.needsTrading,
-        values.keyHint,
-        values.keyFingerprint,
-        JSON.stringify(values.credentials),
-        values.credentialKid,
-        now,
-        now,
-        now,
-        values.owner,
-        cap,
-        actor.type,
-        actor.id,
-        JSON.stringify(detail),
-      ],
-    )
-    .catch((error: unknown) => {
-      // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
-      throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
-    });
+    [
+      values.id,
+      values.owner,
+      values.exchangeId,
+      values.label,
+      values.sandbox,
+      JSON.stringify(values.accountTypes),
+      values.needsTrading,
+      values.keyHint,
+      values.keyFingerprint,
+      JSON.stringify(values.credentials),
+      values.credentialKid,
+      now,
+      now,
+      now,
+      values.owner,
+      cap,
+      actor.type,
+      actor.id,
+      JSON.stringify(detail),
+    ],
+  ).catch((error: unknown) => {
+    // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
+    throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+  });
   if (!rows[0]) throw new ConnectionCapReachedError(cap);
   return em.map(ExchangeConnection, rows[0]);
 }
