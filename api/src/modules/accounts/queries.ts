@@ -1,5 +1,6 @@
 import { type IUser, User } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
+import { runPrepared } from '@keyport/db/prepared';
 import { builder } from '../../schema/builder';
 import { UserRef } from './types';
 
@@ -11,11 +12,13 @@ builder.queryField('viewer', (t) =>
     // plain SQL: part of nearly every request a third party makes
     resolve: async (_root, _args, { em, viewer }) => {
       if (!viewer) return null;
-      const [row] = await em
-        .getConnection()
-        .execute<Record<string, unknown>[]>('select id, email, created_at from users where id = ?', [
-          viewer.userId,
-        ]);
+      const {
+        rows: [row],
+      } = await runPrepared<Record<string, unknown>>(
+        em,
+        'select id, email, created_at from users where id = ?',
+        [viewer.userId],
+      );
       return row ? (plainRows<IUser>(em, User, [row])[0] ?? null) : null;
     },
   }),

@@ -6,6 +6,7 @@ import {
 } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
 import { plainRows } from '@keyport/db/plain-rows';
+import { runPrepared } from '@keyport/db/prepared';
 import { type Actor, type ConnectionChange, recordChange } from '@keyport/db/record-change';
 import { stageKeys } from '@keyport/db/stage-keys-sql';
 import { isUuid } from '@keyport/db/uuid';
@@ -131,7 +132,8 @@ export async function listOwnConnections(
   page: { first: number; after: string | null },
 ): Promise<IExchangeConnection[]> {
   if (page.after !== null && !isUuid(page.after)) return [];
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const { rows } = await runPrepared<Record<string, unknown>>(
+    em,
     `select * from exchange_connections where owner_id = ? and deleted_at is null
        ${page.after ? 'and (created_at, id) > (select created_at, id from exchange_connections where id = ? and owner_id = ?)' : ''}
      order by created_at, id limit ?`,

@@ -1,3 +1,4 @@
+import { runPrepared } from '@keyport/db/prepared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../../context';
 import { hashToken } from '../accounts/session-token';
@@ -23,7 +24,10 @@ export async function resolveApiToken(
   clientIp: string,
 ): Promise<Viewer | null> {
   const connection = em.getConnection();
-  const [row] = await connection.execute<TokenRow[]>(
+  const {
+    rows: [row],
+  } = await runPrepared<TokenRow>(
+    em,
     'select id, user_id, scopes, allowed_ips, expires_at, last_used_at from api_tokens where token_hash = ? and revoked_at is null',
     [hashToken(token)],
   );
