@@ -138,7 +138,15 @@ describe('connection warnings', () => {
       'mutation ($id: ID!, $c: CredentialsInput!) { updateExchangeCredentials(id: $id, credentials: $c) { __typename } }',
       { id, c: { apiKey: newKey!.apiKey, secret: newKey!.secret } },
     );
-    await waitForStatus(api, id, (s) => s === 'CONNECTED');
+    // a working connection keeps its key until the new one passed: wait for the swap (key version 2)
+    const version = async () =>
+      (
+        await api.ok<{ exchangeConnection: { credentialVersion: number } }>(
+          'query ($id: ID!) { exchangeConnection(id: $id) { credentialVersion } }',
+          { id },
+        )
+      ).exchangeConnection.credentialVersion;
+    await expect.poll(version, { timeout: 20_000 }).toBe(2);
     const { exchangeConnection } = await api.ok<{ exchangeConnection: { exchangeAccountUid: string } }>(
       'query ($id: ID!) { exchangeConnection(id: $id) { exchangeAccountUid } }',
       { id },
