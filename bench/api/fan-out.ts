@@ -1,5 +1,7 @@
 // Fan-out: `count` SSE subscriptions held open by one client process, then `events` published one by one on
 // Redis; for each event, the time from publish to every subscription having it.
+
+import { wallClockMs } from '../lib/clock';
 import { childEnv } from '../lib/env';
 import { cpuTimeMs, readMemory } from '../lib/proc';
 import { Child, type Cleanup } from '../lib/processes';
@@ -35,9 +37,6 @@ export interface FanOutResult {
   serverCpuPerEvent: number;
 }
 
-// the wall clock, read by every process alike: timeOrigin + performance.now() drifts from it by ~5 ms a second
-// on this VM, so two processes' values disagree by seconds after a few minutes
-const now = () => Date.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function fanOut(launcher: Launcher, cleanup: Cleanup, plan: FanOutPlan): Promise<FanOutResult> {
@@ -59,7 +58,7 @@ export async function fanOut(launcher: Launcher, cleanup: Cleanup, plan: FanOutP
   for (let n = 0; n <= plan.events; n++) {
     await plan.prepare(n);
     if (n === 1) warmCpuFrom = cpuTimeMs(plan.serverPid);
-    publishedAt.set(n, now());
+    publishedAt.set(n, wallClockMs());
     await plan.publish(n);
     await sleep(plan.spacingMs);
   }

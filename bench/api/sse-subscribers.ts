@@ -3,6 +3,7 @@
 // a JSON setup line in → "CONNECTED <ms>"; "REPORT" in → "RESULT <json>" and exit.
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
+import { wallClockMs } from '../lib/clock';
 
 export interface SubscribersSetup {
   url: string;
@@ -23,9 +24,6 @@ export interface SubscribersResult {
 }
 
 const MARKER = /evt-(\d+)/g;
-// the wall clock, read by every process alike: timeOrigin + performance.now() drifts from it by ~5 ms a second
-// on this VM, so two processes' values disagree by seconds after a few minutes
-const now = () => Date.now();
 const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
 const received: Record<string, number[]> = {};
 const errors: string[] = [];
@@ -57,7 +55,7 @@ function subscribe(setup: SubscribersSetup): Promise<void> {
       open.add(res);
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        const at = now();
+        const at = wallClockMs();
         // a marker split across two chunks is found in the carried tail
         const text = carry + chunk;
         carry = text.slice(-16);
@@ -92,12 +90,14 @@ lines.on('line', async (line) => {
     return;
   }
   const setup = JSON.parse(line) as SubscribersSetup;
-  const started = now();
+  const started = wallClockMs();
   for (let start = 0; start < setup.count; start += setup.batch) {
     const size = Math.min(setup.batch, setup.count - start);
     const outcomes = await Promise.allSettled(Array.from({ length: size }, () => subscribe(setup)));
     for (const outcome of outcomes)
       if (outcome.status === 'rejected') errors.push(String((outcome.reason as Error).message));
   }
-  console.log(errors.length > 0 ? `FAILED ${errors.slice(0, 3).join('; ')}` : `CONNECTED ${now() - started}`);
+  console.log(
+    errors.length > 0 ? `FAILED ${errors.slice(0, 3).join('; ')}` : `CONNECTED ${wallClockMs() - started}`,
+  );
 });

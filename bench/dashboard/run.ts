@@ -11,6 +11,7 @@ import startStack from '@keyport/web/e2e-stack';
 import { createClient } from 'graphql-sse';
 import { Redis } from 'ioredis';
 import { chromium } from 'playwright-core';
+import { wallClockMs } from '../lib/clock';
 import { percentile } from '../lib/stats';
 import { firstLoadJs, type RouteWeight } from './first-load-js';
 
@@ -19,9 +20,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 20);
 const BUDGET_KB = 200;
 const TARGET_P95_MS = 300;
 const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
-// the wall clock, read by every process alike: timeOrigin + performance.now() drifts from it by ~5 ms a second
-// on this VM, so two processes' values disagree by seconds after a few minutes
-const now = () => Date.now();
 
 function build(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD) return Promise.resolve();
@@ -146,7 +144,7 @@ async function main() {
           next: (value) => {
             const c = (value.data as { exchangeConnectionUpdated: { id: string; status: string } } | null)
               ?.exchangeConnectionUpdated;
-            if (c) bare.set(`${c.id}:${c.status}`, now());
+            if (c) bare.set(`${c.id}:${c.status}`, wallClockMs());
           },
           error: () => {},
           complete: () => {},
@@ -199,7 +197,7 @@ async function main() {
         id,
       ]);
       const key = `${id}:${status}`;
-      const published = now();
+      const published = wallClockMs();
       await redis.publish(
         channel,
         JSON.stringify({ connectionId: id, ownerId, status, step: null, at: Date.now() }),

@@ -48,8 +48,13 @@ export async function runPrepared<T>(
   const connection = em.getConnection() as PostgreSqlConnection;
   const transaction = em.getTransactionContext();
   if (transaction) {
-    const rows = await connection.execute<T[]>(sql, [...params], 'all', transaction);
-    return { rows, rowCount: rows.length };
+    const result = await connection.execute<{ rows: T[]; affectedRows: number }>(
+      sql,
+      [...params],
+      'run',
+      transaction,
+    );
+    return { rows: result.rows, rowCount: result.affectedRows };
   }
   const { client } = connection.getKnex();
   const pg = (await client.acquireConnection()) as PgClient;

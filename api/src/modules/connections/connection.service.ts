@@ -364,15 +364,17 @@ async function stageCredentials(
     keyFingerprint: fingerprint,
   };
   // conditional on the row as read: a deletion or new keys committed meanwhile are not written over
-  const serial = await stageKeys(ctx.em, connection, keys, viewer.userId);
-  const staged = await findConnectionById(ctx.em.fork(), connection.id);
-  if (!staged || staged.deletedAt || staged.owner !== viewer.userId) throw new NotFoundError();
-  if (serial === null)
+  const row = await stageKeys(ctx.em, connection, keys, viewer.userId);
+  if (!row) {
+    const now = await findConnectionById(ctx.em.fork(), connection.id);
+    if (!now || now.deletedAt) throw new NotFoundError();
     throw new ValidationError(
       'The keys of this connection changed meanwhile: send the new keys again.',
       'id',
     );
-  await requestVerification(ctx.deps, staged, serial);
+  }
+  const staged = ctx.em.fork().map(ExchangeConnection, row);
+  await requestVerification(ctx.deps, staged, staged.stagedSerial);
   return staged;
 }
 

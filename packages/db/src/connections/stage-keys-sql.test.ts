@@ -31,8 +31,11 @@ async function seed(label: string) {
 describe('stageKeys', () => {
   it('stages keys with their event, each staging a new serial; the working keys stay as they are', async () => {
     const c = await seed('Stage twice');
-    expect(await stageKeys(db.orm.em.fork(), { id: c.id, credentialVersion: 3 }, keys(1), c.owner)).toBe(1);
-    expect(await stageKeys(db.orm.em.fork(), { id: c.id, credentialVersion: 3 }, keys(2), c.owner)).toBe(2);
+    const stage = async (n: number) =>
+      (await stageKeys(db.orm.em.fork(), { id: c.id, credentialVersion: 3 }, keys(n), c.owner))
+        ?.staged_serial;
+    expect(await stage(1)).toBe(1);
+    expect(await stage(2)).toBe(2);
     const row = await db.orm.em.fork().findOneOrFail(ExchangeConnection, c.id);
     expect(row).toMatchObject({
       credentials: { sealed: 'current' },

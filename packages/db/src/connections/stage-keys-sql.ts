@@ -12,27 +12,28 @@ export interface KeysToStage {
 
 /**
  * Stages `keys` (replacing any staged before) with their KEYS_STAGED event while the connection is live and
- * still holds key version `credentialVersion`. Returns the staging's serial, or null when it moved on.
+ * still holds key version `credentialVersion`. Returns the row as staged (its staged_serial names the
+ * staging), or null when it moved on.
  */
 export async function stageKeys(
   em: EntityManager,
   connection: { id: string; credentialVersion: number },
   keys: KeysToStage,
   userId: string,
-): Promise<number | null> {
+): Promise<Record<string, unknown> | null> {
   const now = new Date();
-  const rows = await em.getConnection().execute<{ staged_serial: number }[]>(
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `with upd as (
        update exchange_connections set staged_credentials = ?::jsonb, staged_credential_kid = ?, staged_key_hint = ?,
          staged_key_fingerprint = ?, staged_serial = staged_serial + 1, staged_reason_code = null,
          staged_retry_at = null, staged_at = ?, updated_at = ?
        where id = ? and credential_version = ? and deleted_at is null
-       returning id, owner_id, credential_version, staged_serial, reason_code
+       returning *
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type, actor_id, credential_version, detail, created_at)
        select id, owner_id, 'KEYS_STAGED', null, null, reason_code, 'user', ?, credential_version, ?::jsonb, ? from upd
      )
-     select staged_serial from upd`,
+     select * from upd`,
     [
       JSON.stringify(keys.credentials),
       keys.credentialKid,
@@ -47,5 +48,5 @@ export async function stageKeys(
       now,
     ],
   );
-  return rows[0]?.staged_serial ?? null;
+  return rows[0] ?? null;
 }
