@@ -1,5 +1,6 @@
 // Process entry: validated config → database → Redis → yoga on node:http → graceful shutdown.
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { ConfigError } from '@keyport/config/env';
 import { openDatabase } from '@keyport/db/orm';
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, 'api');
   // only the public half: this process can seal credentials, never open them
   const keyring = parseKeyring({ publicKeys: config.KEYRING_PUBLIC, activeKid: config.KEYRING_ACTIVE_KID });
-  const orm = await openDatabase({ databaseUrl: config.DATABASE_URL });
+  const orm = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    onMigrationWait: (message) => logger.info(message),
+  });
   const producer = createRedis(config.REDIS_URL, 'producer');
   // counted on every request: on its own connection, not queued behind job adds and cache reads
   const limitsClient = createRedis(config.REDIS_URL, 'producer');
@@ -65,8 +69,9 @@ async function main(): Promise<void> {
   });
   // WebSocket (graphql-ws) on the same /graphql endpoint as HTTP and SSE
   const ws = attachGraphqlWs(server, yoga);
+  // PORT=0 picks a free port: the line says which one
   server.listen(config.PORT, config.HOST, () =>
-    logger.info(`api listening on http://${config.HOST}:${config.PORT}/graphql`),
+    logger.info(`api listening on http://${config.HOST}:${(server.address() as AddressInfo).port}/graphql`),
   );
 
   const shutdown = async (signal: string) => {

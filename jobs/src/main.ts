@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const orm = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     poolSize: Math.min(20, config.VERIFY_CONCURRENCY + 2),
+    onMigrationWait: (message) => logger.info(message),
   });
   const redis = createRedis(config.REDIS_URL, 'worker');
   const publisher = createRedis(config.REDIS_URL, 'worker');

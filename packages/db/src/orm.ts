@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
+import { migrateSerialised } from './migrate-serialised';
 import { migrationsList } from './migrations/migrations-list';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -31,9 +32,21 @@ export function ormConfig({
   };
 }
 
-/** Connects and brings the schema up to date (migrations are idempotent and run in one transaction). */
-export async function openDatabase(options: OrmOptions & { migrate?: boolean }): Promise<Orm> {
+/**
+ * Connects and brings the schema up to date: one process at a time migrates (an advisory lock), in one
+ * transaction; `onMigrationWait` hears when this process waits for another's migrations.
+ */
+export async function openDatabase(
+  options: OrmOptions & { migrate?: boolean; onMigrationWait?: (message: string) => void },
+): Promise<Orm> {
   const orm = await MikroORM.init(ormConfig(options));
-  if (options.migrate !== false) await orm.getMigrator().up();
+  if (options.migrate !== false) {
+    try {
+      await migrateSerialised(orm, options.onMigrationWait);
+    } catch (error) {
+      await orm.close(true);
+      throw error;
+    }
+  }
   return orm;
 }

@@ -33,8 +33,12 @@ async function withAdmin<T>(work: (run: Run) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, migrated database of its own, so test files can run in parallel and re-run. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database of its own, so test files can run in parallel and re-run; migrated unless `migrate: false`. */
+export async function createTestDatabase({
+  migrate = true,
+}: {
+  migrate?: boolean;
+} = {}): Promise<TestDatabase> {
   const name = `keyport_test_${randomBytes(6).toString('hex')}`;
   const pglite = await withAdmin(async (run) => {
     // The embedded dev server (PGlite, packages/devstack) holds one database: `create database` only
@@ -55,7 +59,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       if (pglite) await run(`drop schema if exists "${name}" cascade`);
       await run(`drop database if exists "${name}"${pglite ? '' : ' with (force)'}`);
     });
-  const orm = await openIsolated(databaseUrl, name, pglite).catch(async (error: unknown) => {
+  const orm = await openIsolated(databaseUrl, name, pglite, migrate).catch(async (error: unknown) => {
     await dropDatabase();
     throw error;
   });
@@ -70,7 +74,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function openIsolated(databaseUrl: string, name: string, pglite: boolean): Promise<Orm> {
+async function openIsolated(
+  databaseUrl: string,
+  name: string,
+  pglite: boolean,
+  migrate: boolean,
+): Promise<Orm> {
   const orm = await openDatabase({ databaseUrl, poolSize: 5, migrate: false });
   if (pglite) {
     // A plain pglite-server would put every test file in one shared schema: refuse rather than mix them.
@@ -84,7 +93,7 @@ async function openIsolated(databaseUrl: string, name: string, pglite: boolean):
     }
   }
   try {
-    await orm.getMigrator().up();
+    if (migrate) await orm.getMigrator().up();
   } catch (error) {
     await orm.close(true);
     throw error;
