@@ -151,4 +151,33 @@ describe('reading many connections', () => {
     await api.ok('mutation ($id: ID!) { deleteExchangeConnection(id: $id) { __typename } }', { id: ids[0] });
     expect((await connect('Thirty-first')).connectExchange.__typename).toBe('MutationConnectExchangeSuccess');
   });
+
+  it('holds the cap when 20 connects race for the last 5 places', async () => {
+    const { api } = await tenant(25);
+    // each insert lingers 50 ms before it commits, so the racers' statements overlap as on a busy server
+    await sql(`create function linger() returns trigger language plpgsql as $$
+      begin perform pg_sleep(0.05); return new; end $$`);
+    await sql(
+      'create trigger linger before insert on exchange_connections for each row execute function linger()',
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        api.ok<{ connectExchange: { __typename: string } }>(CONNECT_MUTATION, {
+          input: {
+            exchangeId: 'binance',
+            label: `Racer ${index}`,
+            credentials: { apiKey: `bn${random()}`, secret: `bs${random()}` },
+          },
+        }),
+      ),
+    );
+    const kinds = answers.map((answer) => answer.connectExchange.__typename);
+    expect(kinds.filter((kind) => kind === 'MutationConnectExchangeSuccess')).toHaveLength(5);
+    expect(kinds.filter((kind) => kind === 'LimitReachedError')).toHaveLength(15);
+    const { exchangeConnections } = await api.ok<{ exchangeConnections: unknown[] }>(
+      '{ exchangeConnections(first: 200) { id } }',
+    );
+    expect(exchangeConnections).toHaveLength(30);
+    await sql('drop trigger linger on exchange_connections');
+  });
 });

@@ -57,10 +57,13 @@ export class ConnectionCapReachedError extends Error {
   }
 }
 
+/** First key of the advisory lock an owner's connection inserts take turns on (the second is the owner's hash). */
+const OWNER_INSERT_LOCK = 7_294_031;
+
 /**
  * Inserts a PENDING connection (key version 1) and its CREATED audit event in one statement, and returns it
  * as a managed entity of `em`. A label or key already used by the owner raises UniqueConstraintViolationException
- * (see duplicateOf); an owner already holding `cap` live connections, ConnectionCapReachedError (same statement).
+ * (see duplicateOf); an owner already holding `cap` live connections, ConnectionCapReachedError (same transaction, counted after the owner's other inserts committed).
  */
 export async function insertConnection(
   em: EntityManager,
@@ -70,9 +73,17 @@ export async function insertConnection(
   cap: number,
 ): Promise<IExchangeConnection> {
   const now = new Date();
-  const { rows } = await runPrepared<Record<string, unknown>>(
-    em,
-    `with c as (
+  // The count below must see every insert committed before it: the owner's inserts take turns on a
+  // transaction-scoped lock, and each statement of a READ COMMITTED transaction reads what was committed before it.
+  const { rows } = await em
+    .transactional(async (tx) => {
+      await runPrepared(tx, 'select pg_advisory_xact_lock(?, hashtext(?::text))', [
+        OWNER_INSERT_LOCK,
+        values.owner,
+      ]);
+      return runPrepared<Record<string, unknown>>(
+        tx,
+        `with c as (
        insert into exchange_connections (id, owner_id, exchange_id, label, sandbox, account_types, needs_trading, status, progress_step,
          key_hint, key_fingerprint, credentials, credential_version, credential_kid, status_changed_at, created_at,
          updated_at)
@@ -86,31 +97,33 @@ export async function insertConnection(
        select id, owner_id, 'CREATED', null, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
      )
      select * from c`,
-    [
-      values.id,
-      values.owner,
-      values.exchangeId,
-      values.label,
-      values.sandbox,
-      JSON.stringify(values.accountTypes),
-      values.needsTrading,
-      values.keyHint,
-      values.keyFingerprint,
-      JSON.stringify(values.credentials),
-      values.credentialKid,
-      now,
-      now,
-      now,
-      values.owner,
-      cap,
-      actor.type,
-      actor.id,
-      JSON.stringify(detail),
-    ],
-  ).catch((error: unknown) => {
-    // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
-    throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
-  });
+        [
+          values.id,
+          values.owner,
+          values.exchangeId,
+          values.label,
+          values.sandbox,
+          JSON.stringify(values.accountTypes),
+          values.needsTrading,
+          values.keyHint,
+          values.keyFingerprint,
+          JSON.stringify(values.credentials),
+          values.credentialKid,
+          now,
+          now,
+          now,
+          values.owner,
+          cap,
+          actor.type,
+          actor.id,
+          JSON.stringify(detail),
+        ],
+      );
+    })
+    .catch((error: unknown) => {
+      // raw SQL errors arrive as driver errors: give callers MikroORM's typed ones (unique violation…)
+      throw error instanceof Error ? em.getPlatform().getExceptionConverter().convertException(error) : error;
+    });
   if (!rows[0]) throw new ConnectionCapReachedError(cap);
   return em.map(ExchangeConnection, rows[0]);
 }
