@@ -42,7 +42,23 @@ function columns(em: EntityManager, entity: string): Columns {
   return found;
 }
 
-/** Maps `rows` (as selected with `select *`) to read-only objects typed as `T`. */
+/**
+ * The entity's columns as a select list (`"id", "owner_id", …`, each prefixed with `alias.` when given): every
+ * column plainRows and em.map read, and no other. Never `select *` in a prepared statement: a migration that adds
+ * a column changes its result type, and PostgreSQL then refuses it on that connection for good.
+ */
+export function selectColumns(
+  em: EntityManager,
+  entity: { meta: { className: string } },
+  alias?: string,
+): string {
+  const prefix = alias ? `${alias}.` : '';
+  return columns(em, entity.meta.className)
+    .map(([, column]) => `${prefix}"${column}"`)
+    .join(', ');
+}
+
+/** Maps `rows` (as selected with selectColumns) to read-only objects typed as `T`. */
 /** Any EntityManager of the ORM will do: only its metadata and platform are used. */
 export function plainRows<T>(
   em: EntityManager,

@@ -36,6 +36,22 @@ interface PgClient {
   }>;
 }
 
+// Statements PostgreSQL would no longer run prepared on a connection: a migration changed their result type
+// (a listed column's type, say varchar(100) to varchar(200)), and it refuses such a named statement there for good.
+const unpreparedOn = new WeakMap<PgClient, Set<string>>();
+let fallbacks = 0;
+
+/** How many statements ran unnamed because a migration changed their result type under a pooled connection. */
+export function preparedFallbacks(): number {
+  return fallbacks;
+}
+
+function isResultTypeChanged(error: unknown): boolean {
+  // the routine that raised it names the case whatever language the server speaks; nothing ran
+  const { code, routine } = error as { code?: string; routine?: string };
+  return code === '0A000' && (routine === 'RevalidateCachedQuery' || /cached plan must not change/.test(String(error)));
+}
+
 /**
  * Runs `sql` (with `?` placeholders) on a pooled connection as a prepared statement, returning its rows and
  * the count of rows it touched. Inside a transaction it runs on the transaction's connection, as execute does.
@@ -60,7 +76,19 @@ export async function runPrepared<T>(
   const pg = (await client.acquireConnection()) as PgClient;
   try {
     const { name, text } = compile(sql);
-    const result = await pg.query({ ...(name ? { name } : {}), text, values: params });
+    const named = name !== undefined && !unpreparedOn.get(pg)?.has(name);
+    const result = await pg
+      .query({ ...(named ? { name } : {}), text, values: params })
+      .catch((error: unknown) => {
+        // a belt: the columns are listed by name, so only a change of a listed column's type lands here; the
+        // statement runs unnamed on this connection from now on instead of failing on it until it closes
+        if (!named || !isResultTypeChanged(error)) throw error;
+        fallbacks += 1;
+        const names = unpreparedOn.get(pg) ?? new Set<string>();
+        names.add(name);
+        unpreparedOn.set(pg, names);
+        return pg.query({ text, values: params });
+      });
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   } finally {
     await client.releaseConnection(pg);

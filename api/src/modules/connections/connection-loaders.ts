@@ -5,7 +5,7 @@
 import type { IBalance, IConnectionEvent, IExchangeConnection } from '@keyport/db/entities';
 import { Balance, ConnectionEvent, ExchangeConnection } from '@keyport/db/entities';
 import type { Orm } from '@keyport/db/orm';
-import { plainRows } from '@keyport/db/plain-rows';
+import { plainRows, selectColumns } from '@keyport/db/plain-rows';
 import { runPrepared } from '@keyport/db/prepared';
 import { isUuid } from '@keyport/db/uuid';
 import DataLoader from 'dataloader';
@@ -52,10 +52,16 @@ function createLoaders(orm: Orm): ConnectionLoaders {
   // function counts as 100 rows, which made it scan the whole table once it held ~20,000 connections)
   const idList = (ids: readonly string[]) => `{${[...new Set(ids)].filter((id) => isUuid(id)).join(',')}}`;
   const IDS = 'any(?::uuid[])';
+  // columns by name, never `*`: a migration adding one would break these prepared statements for good
+  const CONNECTION = selectColumns(orm.em, ExchangeConnection);
+  const BALANCE = selectColumns(orm.em, Balance);
+  const EVENT = selectColumns(orm.em, ConnectionEvent);
 
   return {
     connection: new DataLoader(async (ids) => {
-      const rows = await sql(`select * from exchange_connections where id = ${IDS}`, [idList(ids)]);
+      const rows = await sql(`select ${CONNECTION} from exchange_connections where id = ${IDS}`, [
+        idList(ids),
+      ]);
       const connections = plainRows<IExchangeConnection>(orm.em, ExchangeConnection, rows);
       const byId = new Map(connections.map((connection) => [connection.id, connection]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -63,7 +69,7 @@ function createLoaders(orm: Orm): ConnectionLoaders {
 
     balances: new DataLoader(async (ids) => {
       const rows = await sql(
-        `select * from balances where connection_id = ${IDS} order by connection_id, account_type, asset`,
+        `select ${BALANCE} from balances where connection_id = ${IDS} order by connection_id, account_type, asset`,
         [idList(ids)],
       );
       const groups = groupBy(plainRows<IBalance>(orm.em, Balance, rows), (balance) =>
@@ -91,9 +97,9 @@ function createLoaders(orm: Orm): ConnectionLoaders {
       for (const group of groupBy(pages, (page) => `${page.first}:${page.before ?? ''}`).values()) {
         const { first, before } = group[0] as EventPage;
         const rows = await sql(
-          `select * from (
-               select e.*, row_number() over (partition by connection_id order by id desc) as page_rank
-                 from connection_events e
+          `select ${EVENT} from (
+               select ${EVENT}, row_number() over (partition by connection_id order by id desc) as page_rank
+                 from connection_events
                 where connection_id = ${IDS} ${before ? 'and id < ?' : ''}
              ) ranked where page_rank <= ? order by connection_id, id desc`,
           [idList(group.map((page) => page.connectionId)), ...(before ? [before] : []), first],

@@ -5,7 +5,7 @@ import {
   insertConnection,
 } from '@keyport/db/connection-rows';
 import { Balance, ExchangeConnection, type IExchangeConnection } from '@keyport/db/entities';
-import { plainRows } from '@keyport/db/plain-rows';
+import { plainRows, selectColumns } from '@keyport/db/plain-rows';
 import { runPrepared } from '@keyport/db/prepared';
 import { type Actor, type ConnectionChange, recordChange } from '@keyport/db/record-change';
 import { stageKeys } from '@keyport/db/stage-keys-sql';
@@ -134,7 +134,7 @@ export async function listOwnConnections(
   if (page.after !== null && !isUuid(page.after)) return [];
   const { rows } = await runPrepared<Record<string, unknown>>(
     em,
-    `select * from exchange_connections where owner_id = ? and deleted_at is null
+    `select ${selectColumns(em, ExchangeConnection)} from exchange_connections where owner_id = ? and deleted_at is null
        ${page.after ? 'and (created_at, id) > (select created_at, id from exchange_connections where id = ? and owner_id = ?)' : ''}
      order by created_at, id limit ?`,
     [viewer.userId, ...(page.after ? [page.after, viewer.userId] : []), page.first],

@@ -3,6 +3,7 @@
 // these run several times for every verification and every live event, the rest stays on the ORM.
 import type { EntityManager } from '@mikro-orm/core';
 import { ExchangeConnection, type IExchangeConnection } from '../entities/exchange-connection.entity';
+import { selectColumns } from '../plain-rows';
 import { runPrepared } from '../prepared';
 import { isUuid } from '../uuid';
 
@@ -13,7 +14,10 @@ export async function findConnectionById(em: EntityManager, id: string): Promise
   if (cached) return cached;
   const rows = await em
     .getConnection()
-    .execute<Record<string, unknown>[]>('select * from exchange_connections where id = ?', [id]);
+    .execute<Record<string, unknown>[]>(
+      `select ${selectColumns(em, ExchangeConnection)} from exchange_connections where id = ?`,
+      [id],
+    );
   const row = rows[0];
   return row ? em.map(ExchangeConnection, row) : null;
 }
@@ -73,6 +77,7 @@ export async function insertConnection(
   cap: number,
 ): Promise<IExchangeConnection> {
   const now = new Date();
+  const columns = selectColumns(em, ExchangeConnection);
   // The count below must see every insert committed before it: the owner's inserts take turns on a
   // transaction-scoped lock, and each statement of a READ COMMITTED transaction reads what was committed before it.
   const { rows } = await em
@@ -90,13 +95,13 @@ export async function insertConnection(
        select ?::uuid, ?::uuid, ?, ?, ?::boolean, ?::jsonb, ?::boolean, 'PENDING', 'QUEUED', ?, ?, ?::jsonb, 1, ?,
          ?::timestamptz, ?::timestamptz, ?::timestamptz
         where (select count(*) from exchange_connections where owner_id = ?::uuid and deleted_at is null) < ?
-       returning *
+       returning ${columns}
      ), ev as (
        insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type,
          actor_id, credential_version, detail, created_at)
        select id, owner_id, 'CREATED', null, status, null, ?, ?, credential_version, ?::jsonb, created_at from c
      )
-     select * from c`,
+     select ${columns} from c`,
         [
           values.id,
           values.owner,
