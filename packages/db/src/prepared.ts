@@ -49,7 +49,10 @@ export function preparedFallbacks(): number {
 function isResultTypeChanged(error: unknown): boolean {
   // the routine that raised it names the case whatever language the server speaks; nothing ran
   const { code, routine } = error as { code?: string; routine?: string };
-  return code === '0A000' && (routine === 'RevalidateCachedQuery' || /cached plan must not change/.test(String(error)));
+  return (
+    code === '0A000' &&
+    (routine === 'RevalidateCachedQuery' || /cached plan must not change/.test(String(error)))
+  );
 }
 
 /**
