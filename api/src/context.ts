@@ -18,7 +18,7 @@ export interface ApiDeps {
   keyring: Keyring;
   verifyQueue: Queue<VerifyConnectionPayload>;
   refreshQueue: Queue<RefreshBalancesPayload>;
-  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated | TokenRevoked]>>;
+  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked]>>;
   redisPrefix: string;
   /** Plain Redis commands (cached spot tickers); not a subscriber connection. */
   cache: Redis;
@@ -45,11 +45,19 @@ export interface Viewer {
   scopes: ReadonlySet<TokenScope> | null;
   /** When the token stops working (its live views end then too); null: a session, or no expiry. */
   tokenExpiresAt?: Date | null;
+  /** When the session ends (its live views end then too); null or absent for an API token. */
+  sessionExpiresAt?: Date | null;
 }
 
 /** "This token was revoked": every api instance ends its open subscriptions. */
 export interface TokenRevoked {
   tokenId: string;
+  at: number;
+}
+
+/** "This session signed out": every api instance ends its open subscriptions. */
+export interface SessionRevoked {
+  sessionId: string;
   at: number;
 }
 

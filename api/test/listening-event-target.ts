@@ -3,7 +3,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 
-export type TopicKind = 'connection-updated' | 'portfolio-updated' | 'token-revoked';
+export type TopicKind = 'connection-updated' | 'portfolio-updated' | 'token-revoked' | 'session-revoked';
 
 export interface ListenerWatch {
   /** Resolves once `count` listeners of the kind were subscribed in Redis since the watch began. */

@@ -3,6 +3,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { hashToken } from '../src/modules/accounts/session-token';
 import { ApiClient, CONNECT_MUTATION, signedUpClient } from './client';
 import { type Stack, startStack } from './harness';
 import { addBinanceAccount } from './sim-accounts';
@@ -155,6 +156,54 @@ describe('subscription transports', () => {
     await session.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
     session.close();
     await overWs.close();
+  });
+
+  it('ends a session’s open subscriptions, over both transports, when it signs out; other sessions go on', async () => {
+    const leaving = await signedUpClient(stack.apiUrl);
+    const connectionListeners = stack.listeners('connection-updated');
+    const portfolioListeners = stack.listeners('portfolio-updated');
+    const signOutListeners = stack.listeners('session-revoked');
+    const sse = leaving.subscribe<Update>(UPDATES);
+    const overWs = wsSubscribe(`Bearer ${leaving.token}`, 'subscription { portfolioUpdated { total } }');
+    const staying = api.subscribe<Update>(UPDATES);
+    await connectionListeners.added(2);
+    await portfolioListeners.added();
+    await signOutListeners.added(3);
+    let ended = 0;
+    void sse.done.then(() => (ended += 1));
+    void overWs.done.then(() => (ended += 1));
+    expect(await leaving.ok('mutation { signOut }')).toEqual({ signOut: true });
+    await expect.poll(() => ended, { timeout: 5_000 }).toBe(2);
+    expect(JSON.stringify(await leaving.request('{ viewer { id } }'))).toContain('"viewer":null');
+    // another session's stream is not ended by it
+    const keys = addBinanceAccount(stack.sim);
+    await api.ok(CONNECT_MUTATION, {
+      input: {
+        exchangeId: 'binance',
+        label: 'After sign-out',
+        credentials: { apiKey: keys.apiKey, secret: keys.secret },
+      },
+    });
+    await staying.waitFor((all) => all.some((e) => e.exchangeConnectionUpdated.status === 'CONNECTED'));
+    staying.close();
+    await overWs.close();
+  });
+
+  it('ends a session’s open subscription when the session expires', async () => {
+    const brief = await signedUpClient(stack.apiUrl);
+    // as if signed in 30 days ago: the session ends in a few seconds
+    await stack.db.orm.em
+      .getConnection()
+      .execute(`update sessions set expires_at = now() + interval '3 seconds' where token_hash = ?`, [
+        hashToken(brief.token!),
+      ]);
+    const listening = stack.listeners('connection-updated');
+    const sse = brief.subscribe<Update>(UPDATES);
+    let ended = false;
+    void sse.done.then(() => (ended = true));
+    await listening.added();
+    expect(ended).toBe(false);
+    await expect.poll(() => ended, { timeout: 9_000 }).toBe(true);
   });
 
   it('ends a token’s open subscription when the token expires, and still delivers events until then', async () => {

@@ -17,7 +17,8 @@ export async function reconcile(deps: JobsDeps): Promise<number> {
     .getConnection()
     .execute<{ id: string; credential_version: number; staged_serial: number | null }[]>(
       `(select id, credential_version, null::int as staged_serial from exchange_connections
-        where deleted_at is null and credentials is not null
+        -- with or without keys: a keyless one still waiting is settled by its job, never left waiting
+        where deleted_at is null
           and (status in (?) or (status in (?) and retry_at <= now()))
         order by status_changed_at limit ?)
       union all

@@ -47,7 +47,7 @@ export class ConnectionWriter {
    * Null when the connection moved on and nothing was written.
    */
   async save(
-    change?: SystemChange,
+    change?: SystemChange | readonly SystemChange[],
     set: WorkerColumns = {},
     balances?: readonly BalanceRow[],
     keepWallets?: readonly string[],
@@ -55,10 +55,19 @@ export class ConnectionWriter {
     return this.write(this.connection, change, set, balances, keepWallets);
   }
 
+  /** As `save`, only while the connection's status is one of `statuses` (the status the job set out from). */
+  async saveWhileStatusIn(
+    statuses: readonly string[],
+    change: SystemChange,
+    set: WorkerColumns,
+  ): Promise<{ balancesChanged: boolean } | null> {
+    return this.write({ ...this.connection, whileStatusIn: statuses }, change, set);
+  }
+
   /** As `save`, for the outcome of the staged keys' check: written only while they are still staged. */
   async saveStaged(
     stagedSerial: number,
-    change: SystemChange | undefined,
+    change: SystemChange | readonly SystemChange[] | undefined,
     set: WorkerColumns,
     balances?: readonly BalanceRow[],
     keepWallets?: readonly string[],
@@ -71,7 +80,7 @@ export class ConnectionWriter {
 
   private async write(
     target: Parameters<typeof writeWorkerChange>[1],
-    change: SystemChange | undefined,
+    change: SystemChange | readonly SystemChange[] | undefined,
     set: WorkerColumns,
     balances?: readonly BalanceRow[],
     keepWallets?: readonly string[],

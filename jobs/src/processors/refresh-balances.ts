@@ -10,17 +10,17 @@ import {
 import { publishConnectionsUpdated } from '@keyport/events/connection-events';
 import { refusalOf } from '@keyport/exchange/permissions';
 import { readBalances } from '@keyport/exchange/read-balances';
-import { isKeyRefused, type ReasonCode, reasonSpec } from '@keyport/exchange/status';
+import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
 import { type RefreshBalancesPayload, refreshTargets } from '@keyport/queue/refresh-balances';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
-import { eraseUnsafeKey } from './erase-unsafe-key';
 import { exchangeInput, storedUnreadable } from './exchange-input';
 import type { ExchangeLanes } from './lanes';
 import { decrypt } from './open-stored-credentials';
+import { refusal } from './refusal-write';
 import { warnUnreadable } from './warn-unreadable-wallets';
 
 type Outcome = 'skipped' | 'refreshed' | 'unchanged' | 'expired' | 'refused' | 'kept';
@@ -110,16 +110,19 @@ async function refreshAccount(
       retryAfterMs: requeueAfterMs(deps.config.BALANCE_REFRESH_MS),
     };
   if (outcome.ok && outcome.permissions) {
-    const refusal = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
+    const refused = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
       trading: connection.needsTrading,
       allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
     });
-    if (refusal) {
-      if (refusal === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, refusal);
-      await writer.save(
-        { kind: 'STATUS_CHANGED', status: reasonSpec(refusal).status, reasonCode: refusal },
-        { progressStep: 'DONE', retryAt: null, permissions: outcome.permissions, lastVerifiedAt: new Date() },
-      );
+    if (refused) {
+      const { changes, erased } = refusal(refused);
+      await writer.save(changes, {
+        ...erased,
+        progressStep: 'DONE',
+        retryAt: null,
+        permissions: outcome.permissions,
+        lastVerifiedAt: new Date(),
+      });
       return { outcome: 'refused' };
     }
   }

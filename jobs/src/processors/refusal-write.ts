@@ -1,9 +1,22 @@
-import type { ConnectionWriter } from './connection-writer';
+import type { SystemChange, WorkerColumns } from '@keyport/db/connection-change-sql';
+import { type ReasonCode, reasonSpec } from '@keyport/exchange/status';
 
-/** Refuse and forget at once: a key that can move funds must not stay in our vault. */
-export async function eraseUnsafeKey(writer: ConnectionWriter, because: string): Promise<void> {
-  await writer.save(
-    { kind: 'SECRET_ERASED', detail: { because } },
-    { credentials: null, credentialKid: null },
-  );
+/**
+ * Refuse and forget at once: a key that can move funds must not stay in our vault. The erasure, its audit event
+ * and the refusal's status are one write, so a worker killed in between cannot leave a keyless connection waiting.
+ */
+export function refusal(reason: ReasonCode): {
+  changes: SystemChange[];
+  erased: Pick<WorkerColumns, 'credentials' | 'credentialKid'>;
+} {
+  const status: SystemChange = {
+    kind: 'STATUS_CHANGED',
+    status: reasonSpec(reason).status,
+    reasonCode: reason,
+  };
+  if (reason !== 'WITHDRAWALS_ENABLED') return { changes: [status], erased: {} };
+  return {
+    changes: [{ kind: 'SECRET_ERASED', detail: { because: reason } }, status],
+    erased: { credentials: null, credentialKid: null },
+  };
 }

@@ -1,5 +1,11 @@
-import { hasConnectedBefore } from '@keyport/db/connection-change-sql';
-import { isKeyRefused, type ReasonCode, reasonSpec } from '@keyport/exchange/status';
+import { hasConnectedBefore, wasSecretErased } from '@keyport/db/connection-change-sql';
+import {
+  IN_PROGRESS_STATUSES,
+  isKeyRefused,
+  RETRYING_STATUSES,
+  type ReasonCode,
+  reasonSpec,
+} from '@keyport/exchange/status';
 import { type VerifyOutcome, verifyCredentials } from '@keyport/exchange/verify';
 import {
   type VerifyConnectionPayload,
@@ -9,9 +15,9 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { connectedColumns } from './connected-columns';
 import { ConnectionWriter } from './connection-writer';
-import { eraseUnsafeKey } from './erase-unsafe-key';
 import { exchangeInput } from './exchange-input';
 import { decrypt } from './open-stored-credentials';
+import { refusal } from './refusal-write';
 import { RetryableVerificationError } from './retryable-verification-error';
 import { verifyStagedKeys } from './verify-staged-keys';
 import { warnUnreadable } from './warn-unreadable-wallets';
@@ -20,6 +26,24 @@ export type VerifyResult = { outcome: 'skipped' | 'connected' | 'failed' | 'retr
 
 function workedBefore(writer: ConnectionWriter): Promise<boolean> {
   return hasConnectedBefore(writer.entityManager, writer.connection);
+}
+
+/** Statuses a verification job may set out from: waiting for it, or retried by it. */
+const AWAITING_VERIFICATION: readonly string[] = [...IN_PROGRESS_STATUSES, ...RETRYING_STATUSES];
+
+/**
+ * A connection still waiting with no keys left (a worker died between an older release's erasure and its final
+ * status) ends in the outcome it was on its way to, never back in the queue.
+ */
+async function settleKeyless(writer: ConnectionWriter): Promise<VerifyResult> {
+  const erased = await wasSecretErased(writer.entityManager, writer.connection);
+  const reason: ReasonCode = erased ? 'WITHDRAWALS_ENABLED' : 'CREDENTIALS_UNREADABLE';
+  const saved = await writer.saveWhileStatusIn(
+    AWAITING_VERIFICATION,
+    { kind: 'STATUS_CHANGED', status: reasonSpec(reason).status, reasonCode: reason },
+    { progressStep: 'DONE', retryAt: null },
+  );
+  return saved ? { outcome: 'failed', reason } : { outcome: 'skipped' };
 }
 
 /**
@@ -33,10 +57,13 @@ export async function verifyConnection(
   const payload = VerifyConnectionPayloadSchema.parse(job.data);
   if (payload.stagedSerial) return verifyStagedKeys(job, payload.stagedSerial, deps);
   const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
-  if (!writer?.connection.credentials) return { outcome: 'skipped' };
+  // a job run again after its outcome committed (stalled, retried, a twin) has nothing left to do
+  if (!writer || !AWAITING_VERIFICATION.includes(writer.connection.status)) return { outcome: 'skipped' };
   const { connection } = writer;
+  if (!connection.credentials) return settleKeyless(writer);
 
-  const started = await writer.save(
+  const started = await writer.saveWhileStatusIn(
+    AWAITING_VERIFICATION,
     { kind: 'STATUS_CHANGED', status: 'VERIFYING', reasonCode: null },
     { progressStep: 'CHECKING_CREDENTIALS', retryAt: null },
   );
@@ -72,20 +99,18 @@ export async function verifyConnection(
   const attempts = job.opts.attempts ?? 1;
   const willRetry = spec.retryable && job.attemptsMade + 1 < attempts;
 
-  if (reason === 'WITHDRAWALS_ENABLED') await eraseUnsafeKey(writer, reason);
   const retryIn = willRetry
     ? (outcome.retryAfterMs ?? deps.config.RETRY_BASE_MS)
     : deps.config.RETRY_LATER_MS;
-  await writer.save(
-    { kind: 'STATUS_CHANGED', status: spec.status, reasonCode: reason },
-    {
-      progressStep: willRetry ? null : 'DONE',
-      permissions: outcome.permissions ?? connection.permissions ?? null,
-      clockOffsetMs: outcome.clockOffsetMs ?? null,
-      ...(outcome.tradeCheck ? { tradeCheck: outcome.tradeCheck } : {}),
-      retryAt: spec.retryable ? new Date(Date.now() + retryIn) : null,
-    },
-  );
+  const { changes, erased } = refusal(reason);
+  await writer.save(changes, {
+    ...erased,
+    progressStep: willRetry ? null : 'DONE',
+    permissions: outcome.permissions ?? connection.permissions ?? null,
+    clockOffsetMs: outcome.clockOffsetMs ?? null,
+    ...(outcome.tradeCheck ? { tradeCheck: outcome.tradeCheck } : {}),
+    retryAt: spec.retryable ? new Date(Date.now() + retryIn) : null,
+  });
   if (willRetry) throw new RetryableVerificationError(reason, outcome.retryAfterMs);
   return { outcome: 'failed', reason };
 }

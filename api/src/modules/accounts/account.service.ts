@@ -3,8 +3,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import type { Viewer } from '../../context';
+import type { ApiDeps, Viewer } from '../../context';
 import { EmailTakenError, InvalidLoginError, ValidationError } from '../../schema/errors';
+import { announceSignOut } from '../tokens/until-revoked';
 import { hashToken, newSessionToken } from './session-token';
 
 const EmailSchema = z.email({ error: 'Enter a valid email address.' }).max(254);
@@ -70,7 +71,9 @@ export async function signIn(
   return openSession(em, user, ttlDays);
 }
 
-export async function signOut(em: EntityManager, viewer: Viewer): Promise<void> {
+/** Revokes the viewer's session and ends its open subscriptions on every api instance. */
+export async function signOut(em: EntityManager, deps: ApiDeps, viewer: Viewer): Promise<void> {
   if (!viewer.sessionId) return;
   await em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+  announceSignOut(deps, viewer.sessionId);
 }

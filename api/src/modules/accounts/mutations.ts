@@ -69,10 +69,10 @@ builder.mutationField('signIn', (t) =>
 
 builder.mutationField('signOut', (t) =>
   t.boolean({
-    description: 'Revokes the current session everywhere it is used.',
+    description: 'Revokes the current session everywhere it is used, and ends its open subscriptions.',
     authScopes: { session: true },
     resolve: async (_root, _args, { em, viewer, deps, setCookie }) => {
-      if (viewer) await signOut(em, viewer);
+      if (viewer) await signOut(em, deps, viewer);
       setCookie(clearedSessionCookie(deps.cookieSecure));
       return true;
     },

@@ -32,5 +32,11 @@ export async function resolveSession(em: EntityManager, token: string): Promise<
       'run',
     );
   }
-  return { userId: session.user_id, sessionId: session.id, tokenId: null, scopes: null };
+  return {
+    userId: session.user_id,
+    sessionId: session.id,
+    tokenId: null,
+    scopes: null,
+    sessionExpiresAt: new Date(session.expires_at),
+  };
 }

@@ -5,7 +5,7 @@ import {
 } from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
-import type { TokenRevoked } from '../../context';
+import type { SessionRevoked, TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
 import { untilRevoked } from '../tokens/until-revoked';
@@ -39,7 +39,9 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       const own = pipe(
         deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)),
         filter(
-          (event: ConnectionUpdated | PortfolioUpdated | TokenRevoked): event is ConnectionUpdated =>
+          (
+            event: ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked,
+          ): event is ConnectionUpdated =>
             'connectionId' in event && event.ownerId === ownerId && (!id || event.connectionId === id),
         ),
       );

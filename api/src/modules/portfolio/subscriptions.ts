@@ -4,7 +4,7 @@ import {
   portfolioTopic,
 } from '@keyport/events/connection-events';
 import { filter, pipe } from 'graphql-yoga';
-import type { TokenRevoked } from '../../context';
+import type { SessionRevoked, TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { latestPerKey } from '../connections/latest-per-key';
 import { untilRevoked } from '../tokens/until-revoked';
@@ -23,7 +23,9 @@ builder.subscriptionField('portfolioUpdated', (t) =>
       const own = pipe(
         deps.pubsub.subscribe(portfolioTopic(deps.redisPrefix, ownerId)),
         filter(
-          (event: ConnectionUpdated | PortfolioUpdated | TokenRevoked): event is PortfolioUpdated =>
+          (
+            event: ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked,
+          ): event is PortfolioUpdated =>
             'ownerId' in event && !('connectionId' in event) && event.ownerId === ownerId,
         ),
       );

@@ -1,8 +1,13 @@
-// A token's live views end with the token: revoked (told through Redis to every api instance) or expired.
+// Live views end with the token or session they were opened with: revoked (a token revoked, a session signed
+// out, told through Redis to every api instance) or expired.
 import type { ApiDeps, Viewer } from '../../context';
 
 export function tokenRevokedTopic(prefix: string, tokenId: string): string {
   return `${prefix}:token-revoked:${tokenId}`;
+}
+
+export function sessionRevokedTopic(prefix: string, sessionId: string): string {
+  return `${prefix}:session-revoked:${sessionId}`;
 }
 
 /** Tells every api instance to end the token's open subscriptions. */
@@ -10,26 +15,52 @@ export function announceRevocation(deps: ApiDeps, tokenId: string): void {
   deps.pubsub.publish(tokenRevokedTopic(deps.redisPrefix, tokenId), { tokenId, at: Date.now() });
 }
 
+/** Tells every api instance to end the signed-out session's open subscriptions. */
+export function announceSignOut(deps: ApiDeps, sessionId: string): void {
+  deps.pubsub.publish(sessionRevokedTopic(deps.redisPrefix, sessionId), { sessionId, at: Date.now() });
+}
+
+/** The topic that ends this viewer's streams, and when its credential expires (null: never). */
+function endOf(deps: ApiDeps, viewer: Viewer): { topic: string; expiresAt: Date | null } | null {
+  if (viewer.tokenId)
+    return {
+      topic: tokenRevokedTopic(deps.redisPrefix, viewer.tokenId),
+      expiresAt: viewer.tokenExpiresAt ?? null,
+    };
+  if (viewer.sessionId)
+    return {
+      topic: sessionRevokedTopic(deps.redisPrefix, viewer.sessionId),
+      expiresAt: viewer.sessionExpiresAt ?? null,
+    };
+  return null;
+}
+
 const STOP = Symbol('stop');
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * `source`, until the viewer's token is revoked or expires (sessions: unchanged). Ending returns the
- * source, so its Redis subscription is released too.
+ * `source`, until the viewer's token is revoked or expires, or its session is signed out or expires. Ending
+ * returns the source, so its Redis subscription is released too.
  */
 export function untilRevoked<T>(source: AsyncIterable<T>, deps: ApiDeps, viewer: Viewer): AsyncIterable<T> {
-  if (!viewer.tokenId) return source;
-  const revoked = deps.pubsub
-    .subscribe(tokenRevokedTopic(deps.redisPrefix, viewer.tokenId))
-    [Symbol.asyncIterator]();
-  const expiresIn = viewer.tokenExpiresAt ? viewer.tokenExpiresAt.getTime() - Date.now() : null;
+  const end = endOf(deps, viewer);
+  if (!end) return source;
+  const revoked = deps.pubsub.subscribe(end.topic)[Symbol.asyncIterator]();
+  const expiresAt = end.expiresAt?.getTime() ?? null;
   return (async function* () {
     const upstream = source[Symbol.asyncIterator]();
     let timer: NodeJS.Timeout | undefined;
     const stops: Promise<typeof STOP>[] = [revoked.next().then(() => STOP)];
-    if (expiresIn !== null)
+    if (expiresAt !== null)
       stops.push(
         new Promise((resolve) => {
-          timer = setTimeout(() => resolve(STOP), Math.max(0, expiresIn));
+          // a timer fires at once past 2^31-1 ms (24.8 days, less than a session lasts): re-armed in steps
+          const arm = () => {
+            const left = expiresAt - Date.now();
+            timer = left > 0 ? setTimeout(arm, Math.min(left, MAX_TIMER_MS)) : undefined;
+            if (left <= 0) resolve(STOP);
+          };
+          arm();
         }),
       );
     // one reaction on the stop for the whole subscription: racing it anew per event would pile up a

@@ -186,32 +186,43 @@ export async function loadWorkerConnection(
 }
 
 /**
- * Applies `set`, records `change` and replaces the balances (when given) in one statement, only while the
- * connection is live and still on `connection.credentialVersion`. Returns the status and reason it now
- * has and whether any balance moved, or null when it moved on (deleted, new keys) and nothing was written.
+ * Applies `set`, records `change` (one event, or several in their order: an unsafe key's SECRET_ERASED with its
+ * final status) and replaces the balances (when given) in one statement, only while the connection is live and
+ * still on `connection.credentialVersion`. Returns the status and reason it now has and whether any balance
+ * moved, or null when it moved on (deleted, new keys) and nothing was written.
  */
 export async function writeWorkerChange(
   em: EntityManager,
-  /** With `whileStaged`: only while the staged keys are still those of that staging (its staged_serial). */
-  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'> & { whileStaged?: number },
-  change: SystemChange | undefined,
+  /**
+   * With `whileStaged`: only while the staged keys are still those of that staging (its staged_serial); with
+   * `whileStatusIn`: only while the status is one of those (a job that lost a race to its own twin writes nothing).
+   */
+  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'> & {
+    whileStaged?: number;
+    whileStatusIn?: readonly string[];
+  },
+  change: SystemChange | readonly SystemChange[] | undefined,
   set: WorkerColumns = {},
   balances?: readonly BalanceRow[],
   /** Wallets not read this time: their stored balances stay as they are. */
   keepWallets: readonly string[] = [],
 ): Promise<{ status: string; reasonCode: string | null; balancesChanged: boolean } | null> {
   const now = new Date();
+  const changes: readonly SystemChange[] = change === undefined ? [] : 'kind' in change ? [change] : change;
+  const statusChange = changes.find((c) => c.status !== undefined);
   const params: unknown[] = [connection.id, connection.credentialVersion];
   if (connection.whileStaged !== undefined) params.push(connection.whileStaged);
+  // an array literal, not an array: inside a transaction the driver would spread an array into a list
+  if (connection.whileStatusIn) params.push(`{${connection.whileStatusIn.join(',')}}`);
   const assignments: string[] = [];
-  if (change?.status !== undefined) {
-    const reason = change.reasonCode ?? null;
+  if (statusChange?.status !== undefined) {
+    const reason = statusChange.reasonCode ?? null;
     assignments.push(
       'status = ?',
       'reason_code = ?',
       'status_changed_at = case when cur.status is distinct from ? or cur.reason_code is distinct from ? then ? else c.status_changed_at end',
     );
-    params.push(change.status, reason, change.status, reason, now);
+    params.push(statusChange.status, reason, statusChange.status, reason, now);
   }
   for (const [key, value] of Object.entries(set) as [keyof WorkerColumns, unknown][]) {
     if (value === undefined) continue;
@@ -228,27 +239,35 @@ export async function writeWorkerChange(
 
   let sql = `with cur as (
       select id, status, reason_code from exchange_connections
-      where id = ? and credential_version = ? and deleted_at is null${connection.whileStaged !== undefined ? ' and staged_serial = ? and staged_credentials is not null' : ''} for update
+      where id = ? and credential_version = ? and deleted_at is null${connection.whileStaged !== undefined ? ' and staged_serial = ? and staged_credentials is not null' : ''}${connection.whileStatusIn ? ' and status = any(?::text[])' : ''} for update
     ), upd as (
       update exchange_connections c set ${assignments.join(', ')} from cur where c.id = cur.id
       returning c.id, c.owner_id, c.credential_version, c.status, c.reason_code,
         (c.status is distinct from cur.status or c.reason_code is distinct from cur.reason_code) as changed,
         cur.status as from_status
     )`;
-  if (change) {
+  if (changes.length > 0) {
+    // one insert, rows in the changes' order (event ids are the audit trail's order); the from/to statuses go
+    // on the change that set the status, and a STATUS_CHANGED that changed nothing is not recorded
+    const rows = changes.map(() => '(?::int, ?::text, ?::boolean, ?::text, ?::jsonb)').join(', ');
     sql += `, ev as (
       insert into connection_events (connection_id, owner_id, kind, from_status, to_status, reason_code, actor_type, actor_id, credential_version, detail, created_at)
-      select id, owner_id, ?, case when changed then from_status end, case when changed then status end,
-        coalesce(?::text, reason_code), 'system', null, credential_version, ?::jsonb, ? from upd
-      where changed or ? <> 'STATUS_CHANGED'
+      select upd.id, upd.owner_id, v.kind, case when changed and v.sets_status then from_status end,
+        case when changed and v.sets_status then upd.status end, coalesce(v.reason, upd.reason_code), 'system', null,
+        upd.credential_version, v.detail, ?::timestamptz
+      from upd, (values ${rows}) as v(ord, kind, sets_status, reason, detail)
+      where changed or v.kind <> 'STATUS_CHANGED'
+      order by v.ord
     )`;
-    params.push(
-      change.kind,
-      change.eventReasonCode ?? null,
-      change.detail ? JSON.stringify(change.detail) : null,
-      now,
-      change.kind,
-    );
+    params.push(now);
+    for (const [ord, c] of changes.entries())
+      params.push(
+        ord,
+        c.kind,
+        c === statusChange,
+        c.eventReasonCode ?? null,
+        c.detail ? JSON.stringify(c.detail) : null,
+      );
   }
   if (balances) {
     if (balances.length > 0) {
@@ -304,6 +323,20 @@ export async function hasConnectedBefore(
     .getConnection()
     .execute<unknown[]>(
       "select 1 from connection_events where connection_id = ? and credential_version = ? and (to_status = 'CONNECTED' or (kind = 'CREDENTIALS_REPLACED' and actor_type = 'system')) limit 1",
+      [connection.id, connection.credentialVersion],
+    );
+  return rows.length > 0;
+}
+
+/** Whether these keys (this key version) were erased for being able to withdraw. */
+export async function wasSecretErased(
+  em: EntityManager,
+  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
+): Promise<boolean> {
+  const rows = await em
+    .getConnection()
+    .execute<unknown[]>(
+      "select 1 from connection_events where connection_id = ? and credential_version = ? and kind = 'SECRET_ERASED' limit 1",
       [connection.id, connection.credentialVersion],
     );
   return rows.length > 0;
