@@ -6,6 +6,7 @@ import {
 } from '@keyport/queue/verify-connection';
 import { Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
+import { startExpiredCredentialsSweeper } from './expired-credentials-sweeper';
 import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
 import { ExchangeLanes } from './processors/lanes';
@@ -79,6 +80,7 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   const prices = startPriceRefresher(deps);
   const refreshes = startRefreshSweeper(deps);
   const snapshots = startSnapshotter(deps);
+  const expiredCredentials = startExpiredCredentialsSweeper(deps);
   return {
     verifyWorker,
     reconciler,
@@ -88,6 +90,7 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
     snapshots,
     async close() {
       snapshots.stop();
+      expiredCredentials.stop();
       reconciler.stop();
       prices.stop();
       refreshes.stop();
