@@ -9,6 +9,7 @@ import type { JobsDeps } from './deps';
 import { startExpiredCredentialsSweeper } from './expired-credentials-sweeper';
 import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
+import { defaultShare, ExchangeShares } from './processors/exchange-shares';
 import { ExchangeLanes } from './processors/lanes';
 import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
 import { retryDelay } from './processors/retryable-verification-error';
@@ -43,9 +44,12 @@ function workerOptions(deps: JobsDeps) {
 /** Starts the queue workers and the periodic sweeps; `close()` waits for running jobs to finish. */
 export function startWorkers(deps: JobsDeps): RunningWorkers {
   const { config, logger } = deps;
+  // a slow or failing exchange holds at most its share of the slots; the others keep serving the rest
+  const verifyShares = new ExchangeShares(defaultShare(config.VERIFY_CONCURRENCY));
   const verifyWorker = new Worker<VerifyConnectionPayload, VerifyResult>(
     VERIFY_CONNECTION_QUEUE,
-    (job) => verifyConnection(job, deps),
+    (job, token) =>
+      verifyConnection(job, deps, (exchangeId, task) => verifyShares.run(job, token, exchangeId, task)),
     {
       ...workerOptions(deps),
       // a job whose worker died twice mid-run is given up; the reconciler enqueues it again from the database
@@ -67,9 +71,13 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   // to it at VERIFY_CONCURRENCY, and several jobs at once let batches load and write while others read, and
   // a slow exchange's jobs not stop the others'
   const lanes = new ExchangeLanes(config.VERIFY_CONCURRENCY);
+  const refreshShares = new ExchangeShares(defaultShare(REFRESH_JOBS_AT_ONCE));
   const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
     REFRESH_BALANCES_QUEUE,
-    (job) => refreshBalances(job, deps, lanes),
+    (job, token) =>
+      refreshBalances(job, deps, lanes, (exchangeId, task) =>
+        refreshShares.run(job, token, exchangeId, task),
+      ),
     { ...workerOptions(deps), concurrency: REFRESH_JOBS_AT_ONCE },
   );
   refreshWorker.on('failed', (job, error) =>

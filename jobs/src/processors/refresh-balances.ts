@@ -17,6 +17,7 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { requeueAfterMs } from '../refresh-sweeper';
 import { ConnectionWriter } from './connection-writer';
+import { type ExchangeGate, openGate } from './exchange-gate';
 import { exchangeInput, storedUnreadable } from './exchange-input';
 import type { ExchangeLanes } from './lanes';
 import { decrypt } from './open-stored-credentials';
@@ -43,12 +44,26 @@ export async function refreshBalances(
   job: Job<RefreshBalancesPayload>,
   deps: JobsDeps,
   lanes: ExchangeLanes,
+  gate: ExchangeGate = openGate,
 ): Promise<RefreshResult> {
   const targets = refreshTargets(job.data);
   const em = deps.orm.em.fork();
   const live = (await loadWorkerConnections(em, targets)).filter(
     (c) => c.status === 'CONNECTED' && c.credentials,
   );
+  // a batch is one exchange's accounts (the sweeper groups them so)
+  const exchangeId = live[0]?.exchangeId;
+  if (!exchangeId) return refreshLoaded(deps, em, lanes, targets, live);
+  return gate(exchangeId, () => refreshLoaded(deps, em, lanes, targets, live));
+}
+
+async function refreshLoaded(
+  deps: JobsDeps,
+  em: EntityManager,
+  lanes: ExchangeLanes,
+  targets: readonly unknown[],
+  live: WorkerConnectionRow[],
+): Promise<RefreshResult> {
   const stored = await loadStoredBalances(
     em,
     live.map((c) => c.id),

@@ -15,6 +15,7 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { connectedColumns } from './connected-columns';
 import { ConnectionWriter } from './connection-writer';
+import { type ExchangeGate, openGate } from './exchange-gate';
 import { exchangeInput } from './exchange-input';
 import { decrypt } from './open-stored-credentials';
 import { refusal } from './refusal-write';
@@ -53,14 +54,23 @@ async function settleKeyless(writer: ConnectionWriter): Promise<VerifyResult> {
 export async function verifyConnection(
   job: Job<VerifyConnectionPayload>,
   deps: JobsDeps,
+  gate: ExchangeGate = openGate,
 ): Promise<VerifyResult> {
   const payload = VerifyConnectionPayloadSchema.parse(job.data);
-  if (payload.stagedSerial) return verifyStagedKeys(job, payload.stagedSerial, deps);
+  if (payload.stagedSerial) return verifyStagedKeys(job, payload.stagedSerial, deps, gate);
   const writer = await ConnectionWriter.load(deps, payload.connectionId, payload.credentialVersion);
   // a job run again after its outcome committed (stalled, retried, a twin) has nothing left to do
   if (!writer || !AWAITING_VERIFICATION.includes(writer.connection.status)) return { outcome: 'skipped' };
+  if (!writer.connection.credentials) return settleKeyless(writer);
+  return gate(writer.connection.exchangeId, () => checkStoredKeys(job, deps, writer));
+}
+
+async function checkStoredKeys(
+  job: Job<VerifyConnectionPayload>,
+  deps: JobsDeps,
+  writer: ConnectionWriter,
+): Promise<VerifyResult> {
   const { connection } = writer;
-  if (!connection.credentials) return settleKeyless(writer);
 
   const started = await writer.saveWhileStatusIn(
     AWAITING_VERIFICATION,

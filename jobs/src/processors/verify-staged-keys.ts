@@ -6,6 +6,7 @@ import type { Job } from 'bullmq';
 import type { JobsDeps } from '../deps';
 import { connectedColumns } from './connected-columns';
 import { ConnectionWriter } from './connection-writer';
+import type { ExchangeGate } from './exchange-gate';
 import { exchangeInput } from './exchange-input';
 import { decryptStaged } from './open-stored-credentials';
 import { RetryableVerificationError } from './retryable-verification-error';
@@ -21,12 +22,24 @@ export async function verifyStagedKeys(
   job: Job<VerifyConnectionPayload>,
   stagedSerial: number,
   deps: JobsDeps,
+  gate: ExchangeGate,
 ): Promise<VerifyResult> {
   const { connectionId, credentialVersion } = job.data;
   const writer = await ConnectionWriter.load(deps, connectionId, credentialVersion);
   const connection = writer?.connection;
   if (!writer || !connection?.stagedCredentials || connection.stagedSerial !== stagedSerial)
     return { outcome: 'skipped' };
+  return gate(connection.exchangeId, () => checkStagedKeys(job, stagedSerial, deps, writer));
+}
+
+async function checkStagedKeys(
+  job: Job<VerifyConnectionPayload>,
+  stagedSerial: number,
+  deps: JobsDeps,
+  writer: ConnectionWriter,
+): Promise<VerifyResult> {
+  const { credentialVersion } = job.data;
+  const { connection } = writer;
 
   const credentials = decryptStaged(deps, writer);
   const outcome: VerifyOutcome = credentials
