@@ -1,5 +1,6 @@
 import { booleanFlag, egressIpList, parseEnv, sharedEnv } from '@keyport/config/env';
 import { z } from 'zod';
+import { parseTrustedProxies } from './transport/client-address';
 
 const ApiConfigSchema = z.object({
   ...sharedEnv,
@@ -20,8 +21,25 @@ const ApiConfigSchema = z.object({
   /** Failed sign-ins in 15 minutes before an email, or an IP, must wait. */
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
-  /** Set when a reverse proxy (the dashboard's /graphql route counts) sets X-Forwarded-For. */
-  TRUST_PROXY: booleanFlag,
+  /** The proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed, e.g. the dashboard's /graphql route. */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      if (/^(true|1|on|yes)$/i.test(raw.trim())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'list the proxy addresses or CIDR ranges to trust (e.g. 172.30.0.10), not a flag',
+        });
+        return z.NEVER;
+      }
+      const { proxies, invalid } = parseTrustedProxies(raw);
+      if (invalid.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${invalid.join(', ')}` });
+        return z.NEVER;
+      }
+      return raw.trim() ? proxies : undefined;
+    }),
 });
 
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { RequestRateLimits } from './limits/request-rate';
 import type { SignInGuard } from './limits/sign-in-guard';
 import type { TokenScope } from './modules/tokens/token-scopes';
+import type { TrustedProxies } from './transport/client-address';
 
 /** Long-lived resources the api is built from; tests build their own. */
 export interface ApiDeps {
@@ -29,8 +30,8 @@ export interface ApiDeps {
   cookieSecure: boolean;
   /** Requests per minute per token / user / anonymous IP, and failed sign-ins per email and IP. */
   limits: { requests: RequestRateLimits; signIn: SignInGuard };
-  /** Behind a reverse proxy: the client is the first X-Forwarded-For address, not the socket's peer. */
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); from anyone else the socket's peer is the client. */
+  trustProxy?: TrustedProxies;
   /** Live connections one user may hold (MAX_CONNECTIONS_PER_USER). */
   maxConnectionsPerUser: number;
 }
@@ -67,7 +68,7 @@ export interface Context {
   em: ReturnType<Orm['em']['fork']>;
   viewer: Viewer | null;
   request: Request;
-  /** Who is asking, for per-IP limits: the socket's peer, or X-Forwarded-For behind a trusted proxy. */
+  /** Who is asking, for per-IP limits: the socket's peer, or what a trusted proxy says in X-Forwarded-For. */
   clientIp: string;
   setCookie(cookie: string): void;
 }

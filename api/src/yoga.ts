@@ -11,6 +11,7 @@ import { bodyLimit } from './schema/body-limit';
 import { queryLimits } from './schema/query-limits';
 import { schema } from './schema/schema';
 import { cookieCsrfGuard, securityHeaders } from './schema/web-safety';
+import { clientAddress } from './transport/client-address';
 
 const isQuery = (document: DocumentNode, operationName?: string | null) =>
   getOperationAST(document, operationName)?.operation === 'query';
@@ -27,13 +28,6 @@ const useResponseCookies = (): Plugin => ({
 /** What node:http (or the WebSocket server) hands yoga besides the Fetch request. */
 export interface KeyportServerContext {
   req?: IncomingMessage;
-}
-
-function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  const peer = req?.socket.remoteAddress ?? 'unknown';
-  const address = forwarded || peer;
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
 export interface YogaOptions {
@@ -84,7 +78,7 @@ export function createKeyportYoga(
       const em = deps.orm.em.fork();
       const token = readSessionToken(request);
       // kp_… is an API token; anything else (or a kp_… that is none) a session
-      const clientIp = clientAddress(request, req, deps.trustProxy ?? false);
+      const clientIp = clientAddress(request, req?.socket.remoteAddress, deps.trustProxy);
       const viewer = token
         ? ((token.startsWith(API_TOKEN_PREFIX) ? await resolveApiToken(em, token, clientIp) : null) ??
           (await resolveSession(em, token)))

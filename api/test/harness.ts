@@ -20,6 +20,7 @@ import type { Redis } from 'ioredis';
 import type { ApiDeps } from '../src/context';
 import { RequestRateLimits } from '../src/limits/request-rate';
 import { SignInGuard } from '../src/limits/sign-in-guard';
+import { parseTrustedProxies } from '../src/transport/client-address';
 import { attachGraphqlWs } from '../src/transport/graphql-ws';
 import { createKeyportYoga } from '../src/yoga';
 import { type ListenerWatch, listeningEventTarget, type TopicKind } from './listening-event-target';
@@ -63,6 +64,8 @@ export interface StackOptions {
   maxConnectionsPerUser?: number;
   retryBaseMs?: number;
   exchangeTimeoutMs?: number;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For the api believes (default none). */
+  trustProxy?: string;
 }
 
 function pinoTo(stream: { write(line: string): void }, name: string) {
@@ -97,6 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     sessionTtlDays: 30,
     cookieSecure: false,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 200,
+    trustProxy: options.trustProxy ? parseTrustedProxies(options.trustProxy).proxies : undefined,
     // far above what a test sends, unless the test is about the limits
     limits: {
       requests: new RequestRateLimits(producer, redisPrefix, {
@@ -157,6 +161,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const server: Server = createServer(yoga);
   const ws = attachGraphqlWs(server, yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // the limits' client queues nothing while connecting (a limit that cannot count lets the request pass)
+  if (producer.status !== 'ready') await new Promise((resolve) => producer.once('ready', resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
   const stack: Stack = {

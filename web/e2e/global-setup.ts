@@ -1,5 +1,5 @@
 // The real stack for the browser tests: PostgreSQL (own database), Redis (own prefix), the exchange
-// simulator, the api and a worker (as production runs them), and `next start` of the built dashboard.
+// simulator, the api and a worker (as production runs them), and web/server.ts serving the built dashboard.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -93,11 +93,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PRICE_REFRESH_MS: '1000',
     SNAPSHOT_INTERVAL_MS: '1500',
   });
-  const nextBin = require.resolve('next/dist/bin/next');
+  // the dashboard's own server (next start, each request stamped with the browser's address), as compose runs it
   const web = start(
     'web',
-    [nextBin, 'start', '-H', '127.0.0.1', '-p', String(webPort)],
+    ['--import', tsxLoader, repo('web/server.ts')],
     {
+      HOST: '127.0.0.1',
+      PORT: String(webPort),
       KEYPORT_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',

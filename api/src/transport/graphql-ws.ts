@@ -14,7 +14,8 @@ type RootValue = { execute: Enveloped['execute']; subscribe: Enveloped['subscrib
 /** The socket's own HTTP request as a Fetch Request: its cookie (browsers) or Authorization header signs it in. */
 function upgradeRequest(incoming: IncomingMessage, path: string): Request {
   const headers = new Headers();
-  for (const name of ['cookie', 'authorization', 'user-agent']) {
+  // x-forwarded-for counts only from a trusted proxy (clientAddress)
+  for (const name of ['cookie', 'authorization', 'user-agent', 'x-forwarded-for']) {
     const value = incoming.headers[name];
     if (typeof value === 'string') headers.set(name, value);
   }

@@ -1,6 +1,7 @@
 // Same-origin door to the API, so the session cookie stays HttpOnly and SameSite=Lax. A route handler
 // rather than a rewrite: the target is read at request time and SSE streams pass through unbuffered.
 import { keyportApiUrl } from '../../lib/api-url';
+import { stampedClientAddress } from '../../server/client-address';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,8 @@ async function proxy(request: Request): Promise<Response> {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const client = request.headers.get('x-forwarded-for');
+  // the browser's own X-Forwarded-For is dropped: the api trusts this hop's word for who the client is
+  const client = stampedClientAddress(request);
   if (client) headers.set('x-forwarded-for', client);
   let upstream: Response;
   try {
