@@ -9,6 +9,7 @@ COPY web/package.json web/
 COPY bench/package.json bench/
 COPY packages/ packages/
 RUN npm ci --no-audit --no-fund
+# .dockerignore keeps .env and .keyport/ (keyrings) out: api and web run this image too
 COPY . .
 # the dashboard's /graphql route reads KEYPORT_API_URL at request time; this is only its default
 ENV KEYPORT_API_URL=http://api:4000/graphql
