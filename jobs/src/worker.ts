@@ -4,21 +4,24 @@ import {
   VERIFY_CONNECTION_QUEUE,
   type VerifyConnectionPayload,
 } from '@keyport/queue/verify-connection';
-import { Worker } from 'bullmq';
+import { DelayedError, Worker } from 'bullmq';
 import type { JobsDeps } from './deps';
 import { startExpiredCredentialsSweeper } from './expired-credentials-sweeper';
+import { JobOutcomes, type VerifyOutcomeEntry } from './job-outcomes';
 import { startSnapshotter } from './portfolio-snapshotter';
 import { startPriceRefresher } from './price-refresher';
 import { defaultShare, ExchangeShares } from './processors/exchange-shares';
 import { ExchangeLanes } from './processors/lanes';
 import { type RefreshResult, refreshBalances } from './processors/refresh-balances';
-import { retryDelay } from './processors/retryable-verification-error';
+import { RetryableVerificationError, retryDelay } from './processors/retryable-verification-error';
 import { type VerifyResult, verifyConnection } from './processors/verify-connection';
 import { startReconciler } from './reconciler';
 import { startRefreshSweeper } from './refresh-sweeper';
 
 export interface RunningWorkers {
   verifyWorker: Worker<VerifyConnectionPayload, VerifyResult>;
+  /** Jobs by outcome, exchange refusals by reason, retries: for a metrics endpoint (`outcomes.registry`). */
+  outcomes: JobOutcomes;
   reconciler: ReturnType<typeof startReconciler>;
   prices: ReturnType<typeof startPriceRefresher>;
   refreshWorker: Worker<RefreshBalancesPayload, RefreshResult>;
@@ -44,12 +47,38 @@ function workerOptions(deps: JobsDeps) {
 /** Starts the queue workers and the periodic sweeps; `close()` waits for running jobs to finish. */
 export function startWorkers(deps: JobsDeps): RunningWorkers {
   const { config, logger } = deps;
+  const outcomes = new JobOutcomes(logger);
   // a slow or failing exchange holds at most its share of the slots; the others keep serving the rest
   const verifyShares = new ExchangeShares(defaultShare(config.VERIFY_CONCURRENCY));
   const verifyWorker = new Worker<VerifyConnectionPayload, VerifyResult>(
     VERIFY_CONNECTION_QUEUE,
-    (job, token) =>
-      verifyConnection(job, deps, (exchangeId, task) => verifyShares.run(job, token, exchangeId, task)),
+    async (job, token) => {
+      const started = performance.now();
+      let exchangeId: string | undefined;
+      const entry = (outcome: VerifyOutcomeEntry['outcome'], reason: string | undefined) => ({
+        job: job.data.stagedSerial ? ('verify-staged' as const) : ('verify' as const),
+        connectionId: job.data.connectionId,
+        exchangeId,
+        attempt: job.attemptsMade + 1,
+        outcome,
+        reason,
+        durationMs: performance.now() - started,
+      });
+      try {
+        const result = await verifyConnection(job, deps, (id, task) => {
+          exchangeId = id;
+          return verifyShares.run(job, token, id, task);
+        });
+        outcomes.verify(entry(result.outcome, result.reason));
+        return result;
+      } catch (error) {
+        // set back for its exchange's share: it runs again soon, no outcome yet
+        if (error instanceof DelayedError) throw error;
+        if (error instanceof RetryableVerificationError) outcomes.verify(entry('retrying', error.reason));
+        else outcomes.verify(entry('error', 'INTERNAL_ERROR'));
+        throw error;
+      }
+    },
     {
       ...workerOptions(deps),
       // a job whose worker died twice mid-run is given up; the reconciler enqueues it again from the database
@@ -63,7 +92,7 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
     },
   );
   verifyWorker.on('failed', (job, error) => {
-    if (error.name !== 'RetryableVerificationError')
+    if (error.name !== 'RetryableVerificationError' && error.name !== 'DelayedError')
       logger.error({ jobId: job?.id, err: error.message }, 'verification job failed');
   });
   verifyWorker.on('error', (error) => logger.error({ err: error.message }, 'worker error'));
@@ -74,10 +103,21 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   const refreshShares = new ExchangeShares(defaultShare(REFRESH_JOBS_AT_ONCE));
   const refreshWorker = new Worker<RefreshBalancesPayload, RefreshResult>(
     REFRESH_BALANCES_QUEUE,
-    (job, token) =>
-      refreshBalances(job, deps, lanes, (exchangeId, task) =>
-        refreshShares.run(job, token, exchangeId, task),
-      ),
+    async (job, token) => {
+      const started = performance.now();
+      let exchangeId: string | undefined;
+      const accounts = await refreshBalances(job, deps, lanes, (id, task) => {
+        exchangeId = id;
+        return refreshShares.run(job, token, id, task);
+      });
+      outcomes.refresh({
+        exchangeId,
+        attempt: job.attemptsMade + 1,
+        accounts,
+        durationMs: performance.now() - started,
+      });
+      return accounts;
+    },
     { ...workerOptions(deps), concurrency: REFRESH_JOBS_AT_ONCE },
   );
   refreshWorker.on('failed', (job, error) =>
@@ -91,6 +131,7 @@ export function startWorkers(deps: JobsDeps): RunningWorkers {
   const expiredCredentials = startExpiredCredentialsSweeper(deps);
   return {
     verifyWorker,
+    outcomes,
     reconciler,
     prices,
     refreshWorker,
