@@ -11,6 +11,7 @@ import type { RequestRateLimits } from './limits/request-rate';
 import type { SignInGuard } from './limits/sign-in-guard';
 import type { TokenScope } from './modules/tokens/token-scopes';
 import type { TrustedProxies } from './transport/client-address';
+import type { RedisResync } from './transport/redis-resync';
 
 /** Long-lived resources the api is built from; tests build their own. */
 export interface ApiDeps {
@@ -34,6 +35,8 @@ export interface ApiDeps {
   trustProxy?: TrustedProxies;
   /** Live connections one user may hold (MAX_CONNECTIONS_PER_USER). */
   maxConnectionsPerUser: number;
+  /** Tells open subscriptions when the Redis subscriber connection came back, so they re-send what they watch. */
+  resync: RedisResync;
 }
 
 export interface Viewer {

@@ -15,22 +15,24 @@ import type { ApiDeps } from './context';
 import { RequestRateLimits } from './limits/request-rate';
 import { SignInGuard } from './limits/sign-in-guard';
 import { attachGraphqlWs } from './transport/graphql-ws';
+import { RedisResync } from './transport/redis-resync';
 import { createKeyportYoga } from './yoga';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const logger = createLogger(config.LOG_LEVEL, 'api');
+  const redisError = (error: Error) => logger.warn({ err: error.message }, 'Redis unreachable: retrying');
   // only the public half: this process can seal credentials, never open them
   const keyring = parseKeyring({ publicKeys: config.KEYRING_PUBLIC, activeKid: config.KEYRING_ACTIVE_KID });
   const orm = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     onMigrationWait: (message) => logger.info(message),
   });
-  const producer = createRedis(config.REDIS_URL, 'producer');
+  const producer = createRedis(config.REDIS_URL, 'producer', redisError);
   // counted on every request: on its own connection, not queued behind job adds and cache reads
-  const limitsClient = createRedis(config.REDIS_URL, 'producer');
-  const publishClient = createRedis(config.REDIS_URL, 'subscriber');
-  const subscribeClient = createRedis(config.REDIS_URL, 'subscriber');
+  const limitsClient = createRedis(config.REDIS_URL, 'producer', redisError);
+  const publishClient = createRedis(config.REDIS_URL, 'subscriber', redisError);
+  const subscribeClient = createRedis(config.REDIS_URL, 'subscriber', redisError);
   const deps: ApiDeps = {
     orm,
     keyring,
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     },
     trustProxy: config.TRUST_PROXY,
     maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
+    resync: new RedisResync().track(subscribeClient),
   };
   const yoga = createKeyportYoga(deps, {
     graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production',

@@ -22,6 +22,7 @@ import { RequestRateLimits } from '../src/limits/request-rate';
 import { SignInGuard } from '../src/limits/sign-in-guard';
 import { parseTrustedProxies } from '../src/transport/client-address';
 import { attachGraphqlWs } from '../src/transport/graphql-ws';
+import { RedisResync } from '../src/transport/redis-resync';
 import { createKeyportYoga } from '../src/yoga';
 import { type ListenerWatch, listeningEventTarget, type TopicKind } from './listening-event-target';
 
@@ -66,6 +67,8 @@ export interface StackOptions {
   exchangeTimeoutMs?: number;
   /** TRUST_PROXY: proxies whose X-Forwarded-For the api believes (default none). */
   trustProxy?: string;
+  /** A Redis of the test's own (one it restarts); the machine's otherwise. */
+  redisUrl?: string;
 }
 
 function pinoTo(stream: { write(line: string): void }, name: string) {
@@ -81,11 +84,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const masters = (options.masterKids ?? ['test-1']).map((kid) => generateMasterKey(kid));
   const keyringEnv = formatKeyring(masters);
   const activeKid = masters[0]?.kid;
-  const producer = createRedis(REDIS_URL, 'producer');
-  const publishClient = createRedis(REDIS_URL, 'subscriber');
-  const subscribeClient = createRedis(REDIS_URL, 'subscriber');
-  const redis = createRedis(REDIS_URL, 'worker');
-  const publisher = createRedis(REDIS_URL, 'worker');
+  const redisUrl = options.redisUrl ?? REDIS_URL;
+  // a test that restarts Redis expects its clients to lose it for a while
+  const quiet = () => {};
+  const producer = createRedis(redisUrl, 'producer', quiet);
+  const publishClient = createRedis(redisUrl, 'subscriber', quiet);
+  const subscribeClient = createRedis(redisUrl, 'subscriber', quiet);
+  const redis = createRedis(redisUrl, 'worker', quiet);
+  const publisher = createRedis(redisUrl, 'worker', quiet);
   const listening = listeningEventTarget(publishClient, subscribeClient);
 
   const apiDeps: ApiDeps = {
@@ -100,6 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     sessionTtlDays: 30,
     cookieSecure: false,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 200,
+    resync: new RedisResync().track(subscribeClient),
     trustProxy: options.trustProxy ? parseTrustedProxies(options.trustProxy).proxies : undefined,
     // far above what a test sends, unless the test is about the limits
     limits: {

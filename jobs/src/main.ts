@@ -16,6 +16,7 @@ import { startWorkers } from './worker';
 async function main(): Promise<void> {
   const config = loadJobsConfig();
   const logger = createLogger(config.LOG_LEVEL, 'jobs');
+  const redisError = (error: Error) => logger.warn({ err: error.message }, 'Redis unreachable: retrying');
   const keyring = parseKeyring({
     publicKeys: config.KEYRING_PUBLIC,
     privateKeys: config.KEYRING_PRIVATE,
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     poolSize: Math.min(20, config.VERIFY_CONCURRENCY + 2),
     onMigrationWait: (message) => logger.info(message),
   });
-  const redis = createRedis(config.REDIS_URL, 'worker');
-  const publisher = createRedis(config.REDIS_URL, 'worker');
+  const redis = createRedis(config.REDIS_URL, 'worker', redisError);
+  const publisher = createRedis(config.REDIS_URL, 'worker', redisError);
   const deps: JobsDeps = {
     orm,
     keyring,

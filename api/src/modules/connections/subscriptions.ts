@@ -4,10 +4,11 @@ import {
   type PortfolioUpdated,
 } from '@keyport/events/connection-events';
 import { GraphQLError } from 'graphql';
-import { filter, pipe } from 'graphql-yoga';
+import { filter, pipe, Repeater } from 'graphql-yoga';
 import type { SessionRevoked, TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
+import { resentOnReconnect } from '../../transport/redis-resync';
 import { untilRevoked } from '../tokens/until-revoked';
 import { findOwnConnection } from './connection.service';
 import { connectionLoaders } from './connection-loaders';
@@ -19,7 +20,8 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
     type: ExchangeConnectionRef,
     description:
       'Every change of the viewer’s connections (or of one, with `id`), re-read from the database. ' +
-      'Delivery is at-most-once: re-query after reconnecting.',
+      'When the api lost its link to Redis and got it back, every watched connection is sent again as it now is. ' +
+      'Keep the highest `version` per id and drop lower or equal ones; re-query after reconnecting yourself.',
     authScopes: { scope: 'connections:read' },
     args: {
       id: t.arg.id({
@@ -36,8 +38,31 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
           throw error;
         });
       }
+      // after Redis came back: every watched connection once more, deleted meanwhile included
+      const resent = resentOnReconnect(
+        deps.resync,
+        async (lostAt): Promise<ConnectionUpdated[]> => {
+          const rows = await deps.orm.em
+            .fork()
+            .getConnection()
+            .execute<{ id: string; status: string; progress_step: string | null }[]>(
+              `select id, status, progress_step from exchange_connections
+                where owner_id = ? and (deleted_at is null or deleted_at >= ?) ${id ? 'and id = ?' : ''}`,
+              [ownerId, lostAt, ...(id ? [String(id)] : [])],
+            );
+          return rows.map((row) => ({
+            connectionId: row.id,
+            ownerId,
+            status: row.status,
+            step: row.progress_step,
+            at: Date.now(),
+          }));
+        },
+        (error) =>
+          deps.logger.warn({ err: error.message }, 'resending connections after Redis came back failed'),
+      );
       const own = pipe(
-        deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)),
+        Repeater.merge([deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)), resent]),
         filter(
           (
             event: ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked,

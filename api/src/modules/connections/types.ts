@@ -379,6 +379,10 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     credentialVersion: t.exposeInt('credentialVersion', {
       description: 'Which keys the connection holds: 1 for the first, one more each time they are replaced.',
     }),
+    version: t.exposeInt('revision', {
+      description:
+        'Grows with every change of the connection (status, step, keys, balances, name…), whoever made it: keep the highest seen per id and drop a live event or answer carrying a lower or equal one (a repeat, or older than what you hold).',
+    }),
     keyReplacement: t.field({
       type: KeyReplacementRef,
       nullable: true,

@@ -62,6 +62,14 @@ export const ExchangeConnection = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
     deletedAt: p.datetime().nullable(),
+    /**
+     * Grows by one with every change of the row: a trigger sets it on every UPDATE, whoever writes; the unit of
+     * work counts the same, so an answer made from the entity in memory carries the revision the row got.
+     */
+    revision: p
+      .integer()
+      .default(0)
+      .onUpdate((connection) => connection.revision + 1),
   }),
 });
 export type IExchangeConnection = InferEntity<typeof ExchangeConnection>;

@@ -11,6 +11,7 @@ import { Migration20261201150000 } from './Migration20261201150000';
 import { Migration20261201160000 } from './Migration20261201160000';
 import { Migration20261201170000 } from './Migration20261201170000';
 import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261207130000 } from './Migration20261207130000';
 
 /** Every migration, in order; listed explicitly so bundling and tsx agree. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201160000', class: Migration20261201160000 },
   { name: 'Migration20261201170000', class: Migration20261201170000 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
+  { name: 'Migration20261207130000', class: Migration20261207130000 },
 ];
