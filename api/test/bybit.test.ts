@@ -60,9 +60,17 @@ describe('Bybit', () => {
 
     // a refresh is one request per wallet: no unified-account probe before each read
     const before = stack.sim.requests().length;
+    const synced = async () =>
+      (
+        await api.ok<{ exchangeConnection: { lastSyncedAt: string | null } }>(
+          'query ($id: ID!) { exchangeConnection(id: $id) { lastSyncedAt } }',
+          { id },
+        )
+      ).exchangeConnection.lastSyncedAt;
+    const syncedBefore = await synced();
     await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id });
-    await expect.poll(() => stack.sim.requests().length - before).toBeGreaterThanOrEqual(2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // every request of the refresh was made once it has stored what it read
+    await expect.poll(synced, { timeout: 20_000 }).not.toBe(syncedBefore);
     const refresh = stack.sim
       .requests()
       .slice(before)

@@ -18,83 +18,146 @@ afterAll(async () => {
   redisB.disconnect();
 });
 
+interface Grant {
+  exchangeId: string;
+  slotUs: number;
+  waitUs: number;
+}
+
+/** Two processes' budgets on one egress, and the slots they granted (µs on Redis' clock), in the order they went. */
 function budgets(egress = 'ip-1', options: { maxWaitMs?: number; costPerSecond?: number } = {}) {
   const limits: ExchangeRateLimits = options.costPerSecond
     ? { binance: { costPerSecond: options.costPerSecond } }
     : {};
-  return [redisA, redisB].map(
-    (redis) => new SharedRequestBudget({ redis, prefix, egress, limits, maxWaitMs: options.maxWaitMs }),
+  const grants: Grant[] = [];
+  const [a, b] = [redisA, redisB].map(
+    (redis) =>
+      new SharedRequestBudget({
+        redis,
+        prefix,
+        egress,
+        limits,
+        maxWaitMs: options.maxWaitMs,
+        onGrant: (exchangeId, grant) => void grants.push({ exchangeId, ...grant }),
+      }),
   ) as [SharedRequestBudget, SharedRequestBudget];
+  return { a, b, grants };
 }
 
+/** Gaps between the granted slots in slot order, µs. */
+function gaps(grants: readonly Grant[]): number[] {
+  const slots = grants.map((g) => g.slotUs).sort((x, y) => x - y);
+  return slots.slice(1).map((slot, i) => slot - (slots[i] as number));
+}
+
+/** The next free slot the budget holds in Redis for an exchange on an egress, µs. */
+const nextSlot = async (exchangeId: string, egress: string) =>
+  Number(await redisA.get(`${prefix}:limits-us:${exchangeId}:${egress}`));
+
 describe('shared request budget', () => {
+  // what is asserted is what the budget decided (the slots it booked in Redis) and that no request left before
+  // its slot: a loaded machine only delays requests, which neither can fail on
   it('spaces the requests of two processes as one client would (cost × ms per cost)', async () => {
-    const [a, b] = budgets('spacing');
-    const granted: number[] = [];
-    const started = Date.now();
+    const { a, b, grants } = budgets('spacing');
     // 8 requests of cost 2 at 25 ms per cost: one every 50 ms across both processes
-    await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        (i % 2 ? a : b).take('binance', 2, 25).then(() => granted.push(Date.now() - started)),
-      ),
+    const waited = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const called = performance.now();
+        await (i % 2 ? a : b).take('binance', 2, 25);
+        return performance.now() - called;
+      }),
     );
-    granted.sort((x, y) => x - y);
-    expect(granted.at(-1)).toBeGreaterThanOrEqual(7 * 50 - 5);
-    for (let i = 1; i < granted.length; i++)
-      expect((granted[i] as number) - (granted[i - 1] as number)).toBeGreaterThanOrEqual(40);
+    expect(grants).toHaveLength(8);
+    for (const gap of gaps(grants)) expect(gap).toBeGreaterThanOrEqual(50_000);
+    // each went no earlier than its slot (whole-millisecond timers may wake a fraction early)
+    const slowest = Math.max(...waited);
+    expect(slowest).toBeGreaterThanOrEqual(Math.max(...grants.map((g) => g.waitUs)) / 1000 - 1);
+    expect(slowest).toBeGreaterThanOrEqual(7 * 50 - 1);
   });
 
   it('passes more than 1,000 requests a second when the budget allows it, still spaced', async () => {
-    const [a, b] = budgets('fast', { costPerSecond: 20_000 });
+    const { a, b, grants } = budgets('fast', { costPerSecond: 20_000 });
     const started = performance.now();
-    // 2,000 requests at 50 µs each: ~100 ms in all (a slot per whole millisecond would take 2 s)
+    // 2,000 requests at 50 µs each: slots 50 µs apart (a slot per whole millisecond would take 2 s)
     await Promise.all(Array.from({ length: 2000 }, (_, i) => (i % 2 ? a : b).take('binance', 1, 1)));
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(95);
-    expect(elapsed).toBeLessThan(1_000);
+    const slots = gaps(grants);
+    expect(slots).toHaveLength(1999);
+    for (const gap of slots) expect(gap).toBeGreaterThanOrEqual(50);
+    // a request that found the budget busy got the very next slot, 50 µs after the one before: never possible
+    // with a slot per whole millisecond (how many did depends on how fast Redis answered, so that is not counted)
+    expect(grants.some((g) => g.waitUs > 0)).toBe(true);
+    expect(slots).toContain(50);
+    // and the last left no earlier than its slot
+    const span = (Math.max(...grants.map((g) => g.slotUs)) - Math.min(...grants.map((g) => g.slotUs))) / 1000;
+    expect(elapsed).toBeGreaterThanOrEqual(span - 1);
   });
 
   it('keeps separate budgets per exchange and per egress IP', async () => {
-    const [one] = budgets('ip-x');
-    const [other] = budgets('ip-y');
-    const started = Date.now();
-    await Promise.all([one.take('binance', 1, 300), other.take('binance', 1, 300), one.take('okx', 1, 300)]);
-    expect(Date.now() - started).toBeLessThan(250);
+    const one = budgets('ip-x');
+    const other = budgets('ip-y');
+    await Promise.all([
+      one.a.take('binance', 1, 300),
+      other.a.take('binance', 1, 300),
+      one.a.take('okx', 1, 300),
+    ]);
+    // none waited for another: each was first in its own budget, which now holds one booking of 300 ms
+    expect([...one.grants, ...other.grants].map((g) => g.waitUs)).toEqual([0, 0, 0]);
+    const slotOf = (grants: Grant[], exchangeId: string) =>
+      grants.find((g) => g.exchangeId === exchangeId)?.slotUs;
+    expect((await nextSlot('binance', 'ip-x')) - (slotOf(one.grants, 'binance') ?? 0)).toBe(300_000);
+    expect((await nextSlot('okx', 'ip-x')) - (slotOf(one.grants, 'okx') ?? 0)).toBe(300_000);
+    expect((await nextSlot('binance', 'ip-y')) - (slotOf(other.grants, 'binance') ?? 0)).toBe(300_000);
   });
 
   it('uses the configured budget instead of ccxt’s published one', async () => {
-    const [a] = budgets('configured', { costPerSecond: 100 });
-    const started = Date.now();
-    // published 500 ms per cost would take 2 s; configured 10 ms per cost takes ~40 ms
+    const { a, grants } = budgets('configured', { costPerSecond: 100 });
+    // published 500 ms per cost would book a slot every 500 ms; configured 10 ms per cost, every 10 ms
     for (let i = 0; i < 5; i++) await a.take('binance', 1, 500);
-    expect(Date.now() - started).toBeLessThan(400);
+    expect(grants).toHaveLength(5);
+    // (plus under 1 ms: a request due that soon goes at once instead of sleeping, so the next books a little early)
+    for (const grant of grants) expect(grant.waitUs).toBeLessThan(11_000);
+    for (const gap of gaps(grants)) expect(gap).toBeGreaterThanOrEqual(10_000);
+    // the next free slot the budget holds in Redis is one configured cost after the last
+    expect((await nextSlot('binance', 'configured')) - (grants.at(-1)?.slotUs ?? 0)).toBe(10_000);
   });
 
   it('after a 429 stops every process from sending until the exchange’s Retry-After has passed', async () => {
-    const [a, b] = budgets('tripped');
+    const { a, b } = budgets('tripped');
+    const tripped = performance.now();
     await a.trip('binance', 300);
     const refused = await b.take('binance', 1, 1).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RateBudgetError);
-    expect((refused as RateBudgetError).retryAfterMs).toBeGreaterThan(200);
+    // what is left of the 300 ms, less only the time that has passed since (PTTL counts whole milliseconds)
+    const since = () => performance.now() - tripped;
+    expect((refused as RateBudgetError).retryAfterMs).toBeGreaterThanOrEqual(300 - since() - 1);
     expect((refused as RateBudgetError).retryAfterMs).toBeLessThanOrEqual(300);
     await b.trip('binance', 50); // a shorter report never shortens the ban
-    expect(await a.openFor('binance')).toBeGreaterThan(200);
-    await new Promise((resolve) => setTimeout(resolve, 320));
+    const left = await a.openFor('binance');
+    expect(left).toBeGreaterThanOrEqual(300 - since() - 1);
+    // closed again once the 300 ms are over, not before
+    await expect.poll(() => a.openFor('binance'), { timeout: 5_000, interval: 20 }).toBe(0);
+    expect(since()).toBeGreaterThanOrEqual(299);
     await expect(b.take('binance', 1, 1)).resolves.toBeUndefined();
   });
 
   it('refuses at once, without booking, a request that would wait longer than a job should', async () => {
-    const [a, b] = budgets('long-queue', { maxWaitMs: 100 });
-    await a.take('binance', 1, 80);
-    const queued = a.take('binance', 1, 80); // booked 80 ms out; the next free slot is 160 ms out
-    const refused = await b.take('binance', 1, 80).catch((error: unknown) => error);
-    await queued;
-    // the refused request booked nothing: the next one gets the slot right after the queued one
-    const started = Date.now();
-    await b.take('binance', 1, 80);
-    expect(Date.now() - started).toBeLessThan(120);
+    // slots of 400 ms and at most 500 ms of waiting: the second request queues 400 ms out, a third would wait
+    // 800 ms less the time that passed (it would take 300 ms between the bookings for it to be let in)
+    const { a, b, grants } = budgets('long-queue', { maxWaitMs: 500 });
+    await a.take('binance', 1, 400);
+    const first = grants[0]?.slotUs ?? 0;
+    const queued = a.take('binance', 1, 400);
+    // the two processes' requests reach Redis in either order: the third is sent once the second is booked
+    await expect.poll(() => nextSlot('binance', 'long-queue'), { interval: 5 }).toBe(first + 800_000);
+    const refused = await b.take('binance', 1, 400).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RateBudgetError);
     expect((refused as RateBudgetError).why).toBe('queue-too-long');
+    expect((refused as RateBudgetError).retryAfterMs).toBeGreaterThan(500);
+    // it booked nothing: the next free slot is still the one right after the queued request
+    expect(await nextSlot('binance', 'long-queue')).toBe(first + 800_000);
+    await queued;
+    await expect(b.take('binance', 1, 400)).resolves.toBeUndefined();
   });
 
   it('explains a bad EXCHANGE_RATE_LIMITS value', () => {

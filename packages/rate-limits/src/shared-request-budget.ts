@@ -18,7 +18,7 @@ local wait = start - now
 if wait > tonumber(ARGV[2]) then return {2, wait} end
 local cost = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], string.format('%.0f', start + cost), 'PX', math.ceil((wait + cost) / 1000) + 1000)
-return {0, wait}
+return {0, wait, string.format('%.0f', start)}
 `;
 
 // Never shortens a ban another worker already recorded.
@@ -30,13 +30,16 @@ return 0
 `;
 
 type BudgetRedis = Redis & {
-  /** [verdict, µs]: 0 go after µs, 1 circuit open for µs, 2 the queue is longer than the most a request may wait. */
+  /**
+   * [verdict, µs, slot]: 0 go after µs (at `slot`, µs on Redis' clock), 1 circuit open for µs, 2 the queue is
+   * longer than the most a request may wait.
+   */
   keyportBookSlot(
     slot: string,
     circuit: string,
     costUs: number,
     maxWaitUs: number,
-  ): Promise<[number, number]>;
+  ): Promise<[number, number, string?]>;
   keyportOpenCircuit(circuit: string, ms: number): Promise<number>;
 };
 
@@ -50,6 +53,8 @@ export interface SharedRequestBudgetOptions {
   /** A job waits at most this long for its turn, then gives its slot back and is retried later. */
   maxWaitMs?: number;
   onTrip?: (exchangeId: string, ms: number) => void;
+  /** A request got the slot it goes at: when (µs on Redis' clock) and how long it waits for it. */
+  onGrant?: (exchangeId: string, grant: { slotUs: number; waitUs: number }) => void;
 }
 
 const LATE_WAKE_MS = 20;
@@ -74,7 +79,7 @@ export class SharedRequestBudget implements RequestThrottle {
   async take(exchangeId: string, cost: number, msPerCost: number): Promise<void> {
     const costUs = Math.ceil(cost * this.msPerCost(exchangeId, msPerCost) * 1000);
     for (let booking = 1; ; booking++) {
-      const [verdict, us] = await this.redis.keyportBookSlot(
+      const [verdict, us, slot] = await this.redis.keyportBookSlot(
         this.slotKey(exchangeId),
         this.circuitKey(exchangeId),
         costUs,
@@ -83,8 +88,9 @@ export class SharedRequestBudget implements RequestThrottle {
       const ms = Math.ceil(us / 1000);
       if (verdict === 1) throw new RateBudgetError(exchangeId, ms, 'circuit-open');
       if (verdict === 2) throw new RateBudgetError(exchangeId, ms, 'queue-too-long');
+      const grant = { slotUs: Number(slot), waitUs: us };
       // under a millisecond to wait: timers cannot sleep that little, and the slot is already booked
-      if (ms <= 0 || us < 1000) return;
+      if (ms <= 0 || us < 1000) return this.options.onGrant?.(exchangeId, grant);
       const due = Date.now() + ms;
       await sleep(ms);
       // the exchange may have refused someone while this request waited its turn
@@ -93,7 +99,8 @@ export class SharedRequestBudget implements RequestThrottle {
       // a busy event loop wakes timers late, and late requests leave together: a missed slot is given up
       // and a new one booked, so requests do not bunch up on arrival; twice at most, so a slow process
       // does not burn the budget
-      if (Date.now() - due <= LATE_WAKE_MS || booking >= MAX_BOOKINGS) return;
+      if (Date.now() - due <= LATE_WAKE_MS || booking >= MAX_BOOKINGS)
+        return this.options.onGrant?.(exchangeId, grant);
     }
   }
 
