@@ -1,14 +1,10 @@
 // Runs the real api entry (api/src/server.ts) as a child process, as production does.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { type EntryProcess, spawnEntry, stopEntry } from './entry-process';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const apiEntry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
-export interface ApiProcess {
-  child: ChildProcess;
-  output: string[];
+export interface ApiProcess extends Omit<EntryProcess, 'ready'> {
   /** Where it serves once `ready` resolved (port 0 picks a free one; the log line says which). */
   url(): string;
   /** Resolves once the api logged that it listens. */
@@ -23,40 +19,21 @@ export interface ApiProcessEnv {
 }
 
 export function spawnApi(env: ApiProcessEnv): ApiProcess {
-  const output: string[] = [];
   let url = '';
-  const child = spawn(process.execPath, ['--import', tsxLoader, apiEntry], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  const process = spawnEntry(
+    apiEntry,
+    {
+      REDIS_URL: globalThis.process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       HOST: '127.0.0.1',
       PORT: '0',
-      LOG_LEVEL: 'info',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    /api listening on (http:\/\/[^\s"]+)/,
+  );
+  const ready = process.ready.then((match) => {
+    url = match[1] ?? '';
   });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const listening = /api listening on (http:\/\/[^\s"]+)/.exec(output.join(''));
-      if (listening?.[1] && !url) {
-        url = listening[1];
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`api exited (${code}) before listening:\n${output.join('')}`)),
-    );
-  });
-  return { child, output, url: () => url, ready };
+  return { ...process, url: () => url, ready };
 }
 
-export function stopApi(api: ApiProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (api.child.exitCode !== null || api.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    api.child.once('exit', () => resolve());
-    api.child.kill(signal);
-  });
-}
+export const stopApi = stopEntry;

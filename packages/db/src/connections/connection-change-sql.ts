@@ -311,33 +311,32 @@ export async function writeWorkerChange(
     : null;
 }
 
-/**
- * Whether these keys (this key version) ever passed a check, reaching CONNECTED or, staged, replacing a working
- * key (the workers' CREDENTIALS_REPLACED): a refusal then means expired, not mistyped.
- */
-export async function hasConnectedBefore(
-  em: EntityManager,
-  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
-): Promise<boolean> {
+type KeysOf = Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>;
+
+/** Whether the audit trail of these keys (this key version) holds an event matching `condition`. */
+async function keysHaveEvent(em: EntityManager, connection: KeysOf, condition: string): Promise<boolean> {
   const rows = await em
     .getConnection()
     .execute<unknown[]>(
-      "select 1 from connection_events where connection_id = ? and credential_version = ? and (to_status = 'CONNECTED' or (kind = 'CREDENTIALS_REPLACED' and actor_type = 'system')) limit 1",
+      `select 1 from connection_events where connection_id = ? and credential_version = ? and (${condition}) limit 1`,
       [connection.id, connection.credentialVersion],
     );
   return rows.length > 0;
 }
 
+/**
+ * Whether these keys (this key version) ever passed a check, reaching CONNECTED or, staged, replacing a working
+ * key (the workers' CREDENTIALS_REPLACED): a refusal then means expired, not mistyped.
+ */
+export function hasConnectedBefore(em: EntityManager, connection: KeysOf): Promise<boolean> {
+  return keysHaveEvent(
+    em,
+    connection,
+    "to_status = 'CONNECTED' or (kind = 'CREDENTIALS_REPLACED' and actor_type = 'system')",
+  );
+}
+
 /** Whether these keys (this key version) were erased for being able to withdraw. */
-export async function wasSecretErased(
-  em: EntityManager,
-  connection: Pick<WorkerConnectionRow, 'id' | 'credentialVersion'>,
-): Promise<boolean> {
-  const rows = await em
-    .getConnection()
-    .execute<unknown[]>(
-      "select 1 from connection_events where connection_id = ? and credential_version = ? and kind = 'SECRET_ERASED' limit 1",
-      [connection.id, connection.credentialVersion],
-    );
-  return rows.length > 0;
+export function wasSecretErased(em: EntityManager, connection: KeysOf): Promise<boolean> {
+  return keysHaveEvent(em, connection, "kind = 'SECRET_ERASED'");
 }
