@@ -2,26 +2,18 @@
 // Redis every other test file shares. Nothing is kept on disk: a restart loses every key, as in production
 // without persistence (or after a failover to an empty replica).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 
 export interface PrivateRedis {
   url: string;
+  port: number;
   /** SIGKILL: the server is gone at once, its clients see their sockets close. */
   kill(): Promise<void>;
-  /** Starts it again on the same port (after `kill`). */
+  /** Starts it again on the same port (after `kill`; nothing if it runs). */
   start(): Promise<void>;
+  /** `kill` then `start`: an empty Redis on the same port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function launch(port: number): Promise<ChildProcess> {
@@ -39,14 +31,19 @@ function launch(port: number): Promise<ChildProcess> {
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('error', (error) =>
-      reject(new Error(`redis-server could not start (is it installed?): ${error.message}`)),
+      reject(
+        new Error(
+          `redis-server could not start (${error.message}): install it (Debian: apt-get install redis-server)`,
+        ),
+      ),
     );
     child.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
   });
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const port = await freePort();
+/** A redis-server on `port` (a free one by default), running once this resolves. */
+export async function startPrivateRedis(port?: number): Promise<PrivateRedis> {
+  port ??= await freePort();
   let child: ChildProcess | null = await launch(port);
   const kill = async () => {
     const running = child;
@@ -57,11 +54,17 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       running.kill('SIGKILL');
     });
   };
+  const start = async () => {
+    child ??= await launch(port);
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     kill,
-    async start() {
-      child ??= await launch(port);
+    start,
+    async restart() {
+      await kill();
+      await start();
     },
     stop: kill,
   };
