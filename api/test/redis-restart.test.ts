@@ -160,6 +160,25 @@ describe('live events across a Redis restart', () => {
     for (const subscriber of subscribers) subscriber.close();
   });
 
+  it('takes a connect while Redis is down and verifies it once Redis is back (the reconciler queues it)', async () => {
+    const api = await signedUpClient(stack.apiUrl);
+    if (!stack.workers) stack.startWorker();
+    await redis.kill();
+    const keys = addBinanceAccount(stack.sim);
+    const answer = await api.ok<{
+      connectExchange: { __typename: string; data: { id: string; status: string } };
+    }>(CONNECT_MUTATION, {
+      input: { exchangeId: 'binance', label: 'While Redis was down', credentials: keys },
+    });
+    expect(answer.connectExchange.__typename).toBe('MutationConnectExchangeSuccess');
+    expect(answer.connectExchange.data.status).toBe('PENDING');
+    await redis.start();
+    const id = answer.connectExchange.data.id;
+    await expect
+      .poll(async () => (await current([id])).get(id)?.status, { timeout: 30_000 })
+      .toBe('CONNECTED');
+  });
+
   it('200 verifications with SSE and WebSocket subscribers, Redis killed and restarted midway: none left stale', async () => {
     const users = [await signedUpClient(stack.apiUrl), await signedUpClient(stack.apiUrl)];
     const listening = stack.listeners('connection-updated');
