@@ -21,6 +21,8 @@ const ApiConfigSchema = z.object({
   /** Failed sign-ins in 15 minutes before an email, or an IP, must wait. */
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** The proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed, e.g. the dashboard's /graphql route. */
   TRUST_PROXY: z
     .string()

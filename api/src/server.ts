@@ -1,4 +1,4 @@
-// Process entry: validated config → database → Redis → yoga on node:http → graceful shutdown.
+// Process entry: validated config → database → Redis → yoga on node:http (/healthz, /readyz) → graceful shutdown.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
@@ -10,6 +10,9 @@ import { createRefreshQueue } from '@keyport/queue/refresh-balances';
 import { createVerifyQueue } from '@keyport/queue/verify-connection';
 import { parseKeyring } from '@keyport/vault/keyring';
 import { createPubSub } from 'graphql-yoga';
+import { drainHttp } from './availability/drain-http';
+import { OpenSubscriptions } from './availability/end-subscriptions';
+import { Readiness } from './availability/readiness';
 import { loadApiConfig } from './config';
 import type { ApiDeps } from './context';
 import { RequestRateLimits } from './limits/request-rate';
@@ -59,13 +62,21 @@ async function main(): Promise<void> {
     maxConnectionsPerUser: config.MAX_CONNECTIONS_PER_USER,
     resync: new RedisResync().track(subscribeClient),
   };
+  const subscriptions = new OpenSubscriptions();
   const yoga = createKeyportYoga(deps, {
     graphiql: config.GRAPHIQL || config.NODE_ENV !== 'production',
     corsOrigin: config.CORS_ORIGIN,
+    subscriptions,
   });
+  const readiness = new Readiness(orm, limitsClient);
   const server = createServer((req, res) => {
+    // liveness: the process runs, whatever PostgreSQL and Redis do
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (req.url === '/readyz') {
+      void readiness.answer(res);
       return;
     }
     yoga(req, res);
@@ -77,14 +88,19 @@ async function main(): Promise<void> {
     logger.info(`api listening on http://${config.HOST}:${(server.address() as AddressInfo).port}/graphql`),
   );
 
+  // not ready at once; no new connections; subscriptions complete; requests in flight finish (bounded)
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: draining');
+    readiness.shuttingDown();
+    const drained = drainHttp(server, config.SHUTDOWN_GRACE_MS);
+    subscriptions.endAll();
     await ws.close();
-    server.closeAllConnections();
-    server.close();
-    await deps.verifyQueue.close();
+    const { cut } = await drained;
+    if (cut) logger.warn('requests still running after the grace period were cut');
+    await Promise.allSettled([deps.verifyQueue.close(), deps.refreshQueue.close()]);
     for (const client of [producer, limitsClient, publishClient, subscribeClient]) client.disconnect();
     await orm.close();
+    logger.info('shut down');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { OpenSubscriptions } from './availability/end-subscriptions';
+import { isOutage } from './availability/outage';
+import { serviceUnavailableError } from './availability/service-unavailable';
 import type { ApiDeps, Context } from './context';
 import { resolveSession } from './modules/accounts/session-lookup';
 import { readSessionToken } from './modules/accounts/session-token';
@@ -33,6 +36,8 @@ export interface KeyportServerContext {
 export interface YogaOptions {
   graphiql?: boolean;
   corsOrigin?: string;
+  /** Open subscriptions, to end them all on shutdown. */
+  subscriptions?: OpenSubscriptions;
 }
 
 /** The GraphQL HTTP app (queries, mutations, SSE subscriptions); it never listens by itself. */
@@ -50,6 +55,11 @@ export function createKeyportYoga(
       // the client gets "Unexpected error."; the operator gets what happened, with its stack
       maskError: (error, message) => {
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        // PostgreSQL or Redis out of reach: a 503 to retry, not a bug (no stack logged)
+        if (isOutage(original)) {
+          deps.logger.warn({ err: (original as Error).message }, 'backing service unreachable: 503');
+          return serviceUnavailableError();
+        }
         if (!(original instanceof GraphQLError)) {
           const err = original instanceof Error ? original : new Error(String(original));
           deps.logger.error({ err: { message: err.message, stack: err.stack } }, 'unexpected error');
@@ -71,6 +81,7 @@ export function createKeyportYoga(
       queryLimits(),
       securityHeaders(),
       useResponseCookies(),
+      ...(options.subscriptions ? [options.subscriptions.plugin()] : []),
       // queries compiled to JavaScript once and cached: a 20-connection read resolves ~450 fields
       useGraphQlJit({}, { enableIf: (args) => isQuery(args.document, args.operationName) }),
     ],

@@ -5,6 +5,8 @@ import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { isOutage } from '../availability/outage';
+import { serviceUnavailableError } from '../availability/service-unavailable';
 import type { Context } from '../context';
 import type { KeyportServerContext } from '../yoga';
 
@@ -29,10 +31,18 @@ function upgradeRequest(incoming: IncomingMessage, path: string): Request {
 export function attachGraphqlWs(
   server: Server,
   yoga: YogaServerInstance<KeyportServerContext, Context>,
-): { close(): Promise<void> } {
+): { close(completionWaitMs?: number): Promise<void> } {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // each socket's operations, to let completions reach the clients before closing on shutdown
+  const sockets = new Set<{ subscriptions: Record<string, unknown> }>();
   const disposable = useServer(
     {
+      onConnect: (ctx) => {
+        sockets.add(ctx);
+      },
+      onClose: (ctx) => {
+        sockets.delete(ctx);
+      },
       execute: (args) => (args.rootValue as RootValue).execute(args as ExecutionArgs),
       subscribe: (args) => (args.rootValue as RootValue).subscribe(args as ExecutionArgs),
       onSubscribe: async (ctx, _id, params) => {
@@ -57,12 +67,21 @@ export function attachGraphqlWs(
           throw error;
         }
         if (errors.length > 0) return errors;
+        let contextValue: Awaited<ReturnType<typeof contextFactory>>;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          // the session lookup found PostgreSQL out of reach: an error message to retry on, not a closed socket
+          if (isOutage(error)) return [serviceUnavailableError()];
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         return {
           schema,
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe } satisfies RootValue,
         };
       },
@@ -70,7 +89,11 @@ export function attachGraphqlWs(
     wss,
   );
   return {
-    async close() {
+    async close(completionWaitMs = 2_000) {
+      // a subscription's Complete is sent before graphql-ws forgets it: wait for each (bounded), then 1001
+      const deadline = Date.now() + completionWaitMs;
+      const busy = () => [...sockets].some((ctx) => Object.keys(ctx.subscriptions).length > 0);
+      while (busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
