@@ -11,6 +11,8 @@ import { readSessionToken } from './modules/accounts/session-token';
 import { resolveApiToken } from './modules/tokens/token-lookup';
 import { API_TOKEN_PREFIX } from './modules/tokens/token-secret';
 import { bodyLimit } from './schema/body-limit';
+import { malformedRequests } from './schema/malformed-requests';
+import { nestingLimit } from './schema/nesting-limit';
 import { queryLimits } from './schema/query-limits';
 import { schema } from './schema/schema';
 import { cookieCsrfGuard, securityHeaders } from './schema/web-safety';
@@ -78,6 +80,8 @@ export function createKeyportYoga(
     plugins: [
       cookieCsrfGuard(),
       bodyLimit(),
+      malformedRequests(deps.logger),
+      nestingLimit(),
       queryLimits(),
       securityHeaders(),
       useResponseCookies(),

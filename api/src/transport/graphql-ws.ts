@@ -9,6 +9,7 @@ import { isOutage } from '../availability/outage';
 import { serviceUnavailableError } from '../availability/service-unavailable';
 import type { Context } from '../context';
 import type { KeyportServerContext } from '../yoga';
+import { refuseServerMessages } from './graphql-ws-messages';
 
 type Enveloped = ReturnType<YogaServerInstance<KeyportServerContext, Context>['getEnveloped']>;
 type RootValue = { execute: Enveloped['execute']; subscribe: Enveloped['subscribe'] };
@@ -43,6 +44,7 @@ export function attachGraphqlWs(
       onClose: (ctx) => {
         sockets.delete(ctx);
       },
+      jsonMessageReviver: refuseServerMessages,
       execute: (args) => (args.rootValue as RootValue).execute(args as ExecutionArgs),
       subscribe: (args) => (args.rootValue as RootValue).subscribe(args as ExecutionArgs),
       onSubscribe: async (ctx, _id, params) => {
