@@ -159,6 +159,26 @@ describe('writeWorkerChange', () => {
     expect(await hasConnectedBefore(db.orm.em.fork(), c)).toBe(false);
   });
 
+  it('records an erasure once when twin jobs (a stalled one and its re-run) both refuse the key', async () => {
+    const c = await seed('twins');
+    const refuse = () =>
+      writeWorkerChange(
+        db.orm.em.fork(),
+        c,
+        [
+          { kind: 'SECRET_ERASED', detail: { because: 'WITHDRAWALS_ENABLED' } },
+          { kind: 'STATUS_CHANGED', status: 'UNSAFE_PERMISSIONS', reasonCode: 'WITHDRAWALS_ENABLED' },
+        ],
+        { credentials: null, credentialKid: null },
+      );
+    await Promise.all([refuse(), refuse()]);
+    await refuse();
+    expect(await eventsOf(c.id)).toEqual([
+      ['SECRET_ERASED', null, null, 'WITHDRAWALS_ENABLED', 'system'],
+      ['STATUS_CHANGED', 'PENDING', 'UNSAFE_PERMISSIONS', 'WITHDRAWALS_ENABLED', 'system'],
+    ]);
+  });
+
   it('writes nothing once the connection holds other keys or is deleted', async () => {
     const c = await seed('moved-on');
     const stale = { id: c.id, credentialVersion: 1 };

@@ -238,13 +238,13 @@ export async function writeWorkerChange(
   params.push(now);
 
   let sql = `with cur as (
-      select id, status, reason_code from exchange_connections
+      select id, status, reason_code, credentials is not null as had_credentials from exchange_connections
       where id = ? and credential_version = ? and deleted_at is null${connection.whileStaged !== undefined ? ' and staged_serial = ? and staged_credentials is not null' : ''}${connection.whileStatusIn ? ' and status = any(?::text[])' : ''} for update
     ), upd as (
       update exchange_connections c set ${assignments.join(', ')} from cur where c.id = cur.id
       returning c.id, c.owner_id, c.credential_version, c.status, c.reason_code,
         (c.status is distinct from cur.status or c.reason_code is distinct from cur.reason_code) as changed,
-        cur.status as from_status
+        cur.status as from_status, cur.had_credentials
     )`;
   if (changes.length > 0) {
     // one insert, rows in the changes' order (event ids are the audit trail's order); the from/to statuses go
@@ -256,7 +256,8 @@ export async function writeWorkerChange(
         case when changed and v.sets_status then upd.status end, coalesce(v.reason, upd.reason_code), 'system', null,
         upd.credential_version, v.detail, ?::timestamptz
       from upd, (values ${rows}) as v(ord, kind, sets_status, reason, detail)
-      where changed or v.kind <> 'STATUS_CHANGED'
+      -- an erasure is recorded once: a twin of a stalled job that erases keys already gone records nothing
+      where (changed or v.kind <> 'STATUS_CHANGED') and (v.kind <> 'SECRET_ERASED' or had_credentials)
       order by v.ord
     )`;
     params.push(now);
