@@ -274,6 +274,6 @@ describe('admin HTTP API', () => {
     expect((await admin('GET', '/nothing')).status).toBe(404);
     const res = await fetch(`${sim.url}/__sim/accounts`, { method: 'POST', body: '{nope' });
     expect(res.status).toBe(400);
-    expect((await fetch(`${sim.url}/v5/market/tickers`)).status).toBe(404);
+    expect((await fetch(`${sim.url}/v5/market/kline`)).status).toBe(404);
   });
 });

@@ -17,6 +17,7 @@ import {
   bybitWalletBody,
 } from './bodies';
 import { bybitError, bybitErrors } from './errors';
+import { bybitTickersReply } from './tickers';
 
 function signed(req: SimRequest, ctx: VenueContext, body: (auth: KeyMatch) => unknown | SimReply): SimReply {
   const auth = authenticateBybit(req, ctx);
@@ -47,6 +48,8 @@ export const bybitAdapter: ExchangeAdapter = {
           ),
           'ok',
         );
+      case 'GET /v5/market/tickers':
+        return bybitTickersReply(req, ctx);
       case 'GET /v5/account/wallet-balance':
         return signed(req, ctx, ({ account }) =>
           // classic accounts are gone: every account is unified, as Bybit answers for a UTA

@@ -3,7 +3,7 @@ import { addDecimals, normalizeDecimal } from '../decimal';
 import type { StoredAccount, StoredKey } from '../state';
 
 // Kraken's own asset ids for the classic assets (X for crypto, Z for fiat); newer assets keep their names
-const KRAKEN_ASSET_IDS: Record<string, string> = {
+export const KRAKEN_ASSET_IDS: Record<string, string> = {
   BTC: 'XXBT',
   ETH: 'XETH',
   LTC: 'XLTC',

@@ -12,6 +12,7 @@ import { authenticateKraken } from './auth';
 import { krakenBalanceExBody, krakenKeyInfoBody, krakenTimeBody } from './bodies';
 import { krakenError, krakenErrors } from './errors';
 import { krakenAddOrder } from './orders';
+import { krakenTickerReply } from './tickers';
 
 function signed(req: SimRequest, ctx: VenueContext, body: (auth: KeyMatch) => unknown): SimReply {
   const auth = authenticateKraken(req, ctx);
@@ -27,6 +28,8 @@ export const krakenAdapter: ExchangeAdapter = {
     switch (`${req.method} ${req.path}`) {
       case 'GET /0/public/Time':
         return jsonReply(200, krakenTimeBody(ctx.now), 'ok');
+      case 'GET /0/public/Ticker':
+        return krakenTickerReply(req, ctx);
       case 'POST /0/private/BalanceEx':
         return signed(req, ctx, ({ account, key }) =>
           key.permissions.read ? krakenBalanceExBody(account) : { error: ['EGeneral:Permission denied'] },

@@ -12,6 +12,7 @@ import type { KeyMatch } from '../state';
 import { authenticateOkx } from './auth';
 import { okxBalanceBody, okxConfigBody, okxEnvelope, okxFundingBody } from './bodies';
 import { okxError, okxErrors } from './errors';
+import { okxTickerReply } from './ticker';
 
 function ok(json: unknown): SimReply {
   return jsonReply(200, json, 'ok');
@@ -38,6 +39,8 @@ export const okxAdapter: ExchangeAdapter = {
         const rows = instType === 'SPOT' ? ctx.state.tickers().map((t) => okxTicker(t, ctx.now)) : [];
         return ok(okxEnvelope(rows));
       }
+      case 'GET /api/v5/market/ticker':
+        return okxTickerReply(req, ctx);
       case 'GET /api/v5/account/balance':
         return signed(req, ctx, ({ account }) =>
           okxBalanceBody(account, ctx.state, new URLSearchParams(req.query)),
