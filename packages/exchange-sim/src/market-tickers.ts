@@ -17,10 +17,15 @@ function change(last: string, open: string): { absolute: string; percent: string
   return { absolute: (l - o).toFixed(8), percent: o === 0 ? '0.000' : (((l - o) / o) * 100).toFixed(3) };
 }
 
+/** The day's high and low: the sim knows only the opening and the last price, so the range spans the two. */
+function dayRange(t: TickerRow): { high: string; low: string } {
+  const rising = Number(t.last) > Number(t.open24h);
+  return rising ? { high: t.last, low: t.open24h } : { high: t.open24h, low: t.last };
+}
+
 export function binanceTicker24h(t: TickerRow, now: number) {
   const { absolute, percent } = change(t.last, t.open24h);
-  const high = Number(t.last) > Number(t.open24h) ? t.last : t.open24h;
-  const low = Number(t.last) > Number(t.open24h) ? t.open24h : t.last;
+  const { high, low } = dayRange(t);
   return {
     symbol: `${t.base}${t.quote}`,
     priceChange: absolute,
@@ -47,8 +52,7 @@ export function binanceTicker24h(t: TickerRow, now: number) {
 }
 
 export function okxTicker(t: TickerRow, now: number) {
-  const high = Number(t.last) > Number(t.open24h) ? t.last : t.open24h;
-  const low = Number(t.last) > Number(t.open24h) ? t.open24h : t.last;
+  const { high, low } = dayRange(t);
   return {
     instType: 'SPOT',
     instId: `${t.base}-${t.quote}`,
@@ -78,8 +82,7 @@ function padded(value: string, places: number): string {
 // volume], c [price, lot volume], v/p/t/l/h [today, last 24 h], o today's opening price (today starts at
 // 00:00 UTC; the sim has one opening price and uses it); t counts trades as integers, the rest are strings.
 export function krakenTicker(t: TickerRow) {
-  const high = Number(t.last) > Number(t.open24h) ? t.last : t.open24h;
-  const low = Number(t.last) > Number(t.open24h) ? t.open24h : t.last;
+  const { high, low } = dayRange(t);
   const price = (value: string) => padded(value, 5);
   return {
     a: [price(t.last), '1', '1.000'],
@@ -97,8 +100,7 @@ export function krakenTicker(t: TickerRow) {
 // https://bybit-exchange.github.io/docs/v5/market/tickers (spot): price24hPcnt is a fraction ("0.0068"),
 // usdIndexPrice only on pairs quoted in USDT or USDC, "" elsewhere.
 export function bybitSpotTicker(t: TickerRow) {
-  const high = Number(t.last) > Number(t.open24h) ? t.last : t.open24h;
-  const low = Number(t.last) > Number(t.open24h) ? t.open24h : t.last;
+  const { high, low } = dayRange(t);
   const o = Number(t.open24h);
   return {
     symbol: `${t.base}${t.quote}`,

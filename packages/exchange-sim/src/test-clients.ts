@@ -59,6 +59,17 @@ export function krakenClient(
   return ex;
 }
 
+/** Calls one of ccxt's implicit endpoint methods by name (publicGetTicker…), whose typings ccxt leaves loose. */
+export function callImplicit(
+  ex: Exchange,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<unknown> {
+  const fn = (ex as unknown as Record<string, (p: Record<string, unknown>) => Promise<unknown>>)[method];
+  if (!fn) throw new Error(`ccxt ${ex.id} has no method ${method}`);
+  return fn.call(ex, params);
+}
+
 /** The rejection of a promise that must fail (fails the test if it resolves). */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   try {

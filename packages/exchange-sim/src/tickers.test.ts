@@ -1,11 +1,10 @@
 import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExchangeSim, startExchangeSim } from './server';
-import { binanceClient, okxClient, rejectionOf } from './test-clients';
+import { binanceClient, callImplicit, okxClient, rejectionOf } from './test-clients';
 
 type Json = Record<string, unknown>;
-const call = (ex: unknown, method: string, params: Json = {}) =>
-  (ex as Record<string, (p: Json) => Promise<unknown>>)[method]?.(params) as Promise<unknown>;
+const call = callImplicit;
 
 let sim: ExchangeSim;
 beforeAll(async () => {

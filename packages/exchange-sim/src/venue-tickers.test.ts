@@ -4,11 +4,17 @@
 import ccxt, { type Exchange } from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExchangeSim, startExchangeSim } from './server';
-import { binanceClient, bybitClient, krakenClient, okxClient, rejectionOf } from './test-clients';
+import {
+  binanceClient,
+  bybitClient,
+  callImplicit,
+  krakenClient,
+  okxClient,
+  rejectionOf,
+} from './test-clients';
 
 type Json = Record<string, unknown>;
-const call = (ex: Exchange, method: string, params: Json = {}) =>
-  (ex as unknown as Record<string, (p: Json) => Promise<unknown>>)[method]?.(params) as Promise<unknown>;
+const call = callImplicit;
 
 const spot = (id: string, symbol: string) => {
   const [base, quote] = symbol.split('/') as [string, string];
@@ -53,6 +59,16 @@ afterAll(async () => {
 const unified = (tickers: Record<string, { symbol?: string; last?: number; open?: number }>) =>
   Object.entries(tickers).map(([key, t]) => [key, t.symbol, t.last, t.open]);
 
+// what ccxt must read from the fixture above: symbol, last and open (an absent open24h is the last price)
+const BTC_USDT = { symbol: 'BTC/USDT', last: 60000.5, open: 58000 };
+const READ: Record<string, unknown[]> = {
+  'BTC/USDT': ['BTC/USDT', 'BTC/USDT', 60000.5, 58000],
+  'BTC/USD': ['BTC/USD', 'BTC/USD', 60010, 59000],
+  'ETH/BTC': ['ETH/BTC', 'ETH/BTC', 0.05, 0.05],
+};
+const expectTickers = async (ex: Exchange, symbols: string[]) =>
+  expect(unified(await ex.fetchTickers(symbols))).toEqual(symbols.map((symbol) => READ[symbol]));
+
 describe('Kraken /0/public/Ticker', () => {
   it('answers every pair under Kraken’s own names, with array fields, integer trade counts and a scalar o', async () => {
     const ex = krakenClient(sim, { apiKey: '', secret: '' });
@@ -88,15 +104,8 @@ describe('Kraken /0/public/Ticker', () => {
   it('reads right through ccxt’s fetchTicker and fetchTickers: symbol, last, open', async () => {
     const ex = krakenClient(sim, { apiKey: '', secret: '' });
     ex.setMarkets([spot('XBTUSDT', 'BTC/USDT'), spot('XXBTZUSD', 'BTC/USD'), spot('XETHXXBT', 'ETH/BTC')]);
-    expect(await ex.fetchTicker('BTC/USDT')).toMatchObject({
-      symbol: 'BTC/USDT',
-      last: 60000.5,
-      open: 58000,
-    });
-    expect(unified(await ex.fetchTickers(['BTC/USD', 'ETH/BTC']))).toEqual([
-      ['BTC/USD', 'BTC/USD', 60010, 59000],
-      ['ETH/BTC', 'ETH/BTC', 0.05, 0.05],
-    ]);
+    expect(await ex.fetchTicker('BTC/USDT')).toMatchObject(BTC_USDT);
+    await expectTickers(ex, ['BTC/USD', 'ETH/BTC']);
     expect(sim.requests().at(-1)?.path).toBe('/0/public/Ticker');
     const all = await ex.fetchTickers();
     expect(Object.keys(all).sort()).toEqual(['BTC/USD', 'BTC/USDT', 'ETH/BTC', 'SOLEUR']);
@@ -135,16 +144,9 @@ describe('Bybit /v5/market/tickers', () => {
   it('reads right through ccxt’s fetchTicker and fetchTickers: symbol, last, open', async () => {
     const ex = bybitClient(sim, { apiKey: '', secret: '' });
     ex.setMarkets([spot('BTCUSDT', 'BTC/USDT'), spot('ETHBTC', 'ETH/BTC')]);
-    expect(await ex.fetchTicker('BTC/USDT')).toMatchObject({
-      symbol: 'BTC/USDT',
-      last: 60000.5,
-      open: 58000,
-    });
+    expect(await ex.fetchTicker('BTC/USDT')).toMatchObject(BTC_USDT);
     expect(sim.requests().at(-1)).toMatchObject({ path: '/v5/market/tickers', verdict: 'ok' });
-    expect(unified(await ex.fetchTickers(['BTC/USDT', 'ETH/BTC']))).toEqual([
-      ['BTC/USDT', 'BTC/USDT', 60000.5, 58000],
-      ['ETH/BTC', 'ETH/BTC', 0.05, 0.05],
-    ]);
+    await expectTickers(ex, ['BTC/USDT', 'ETH/BTC']);
   });
 });
 
@@ -168,26 +170,12 @@ describe('OKX /api/v5/market/ticker and Binance, unified', () => {
   it('OKX and Binance read right through ccxt’s fetchTicker and fetchTickers', async () => {
     const okx = okxClient(sim, { apiKey: '', secret: '', password: '' });
     okx.setMarkets([spot('BTC-USDT', 'BTC/USDT'), spot('ETH-BTC', 'ETH/BTC')]);
-    expect(await okx.fetchTicker('BTC/USDT')).toMatchObject({
-      symbol: 'BTC/USDT',
-      last: 60000.5,
-      open: 58000,
-    });
+    expect(await okx.fetchTicker('BTC/USDT')).toMatchObject(BTC_USDT);
     expect(sim.requests().at(-1)?.path).toBe('/api/v5/market/ticker');
-    expect(unified(await okx.fetchTickers(['BTC/USDT', 'ETH/BTC']))).toEqual([
-      ['BTC/USDT', 'BTC/USDT', 60000.5, 58000],
-      ['ETH/BTC', 'ETH/BTC', 0.05, 0.05],
-    ]);
+    await expectTickers(okx, ['BTC/USDT', 'ETH/BTC']);
     const binance = binanceClient(sim, '', '');
     binance.setMarkets([spot('BTCUSDT', 'BTC/USDT'), spot('ETHBTC', 'ETH/BTC')]);
-    expect(await binance.fetchTicker('BTC/USDT')).toMatchObject({
-      symbol: 'BTC/USDT',
-      last: 60000.5,
-      open: 58000,
-    });
-    expect(unified(await binance.fetchTickers(['BTC/USDT', 'ETH/BTC']))).toEqual([
-      ['BTC/USDT', 'BTC/USDT', 60000.5, 58000],
-      ['ETH/BTC', 'ETH/BTC', 0.05, 0.05],
-    ]);
+    expect(await binance.fetchTicker('BTC/USDT')).toMatchObject(BTC_USDT);
+    await expectTickers(binance, ['BTC/USDT', 'ETH/BTC']);
   });
 });
