@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, CONNECT_MUTATION, signedUpClient, waitForStatus } from './client';
 import { type Stack, startStack } from './harness';
-import { addBinanceAccount, addOkxAccount } from './sim-accounts';
+import { addBinanceAccount, addBybitAccount, addKrakenAccount, addOkxAccount } from './sim-accounts';
 
 let stack: Stack;
 let api: ApiClient;
@@ -37,6 +37,7 @@ interface Portfolio {
     amount: string;
     price: string | null;
     value: string | null;
+    change24h: string | null;
     exchangeIds: string[];
   }[];
   exchanges: {
@@ -104,6 +105,67 @@ describe('portfolio', () => {
     const { portfolio: inEur } = await api.ok<{ portfolio: Portfolio }>(PORTFOLIO, { quote: 'EUR' });
     expect(inEur.total).toBe('41148.304');
     expect(inEur.assets.find((a) => a.asset === 'ETH')?.value).toBe('3600');
+  });
+
+  it('values a Kraken-only and a Bybit-only account from that exchange’s own public tickers', async () => {
+    const priced = async (client: ApiClient, quote = 'USD') => {
+      await stack.workers!.prices.refresh();
+      // the periodic refresher may hold this round's claim: wait for its book, not for a fixed time
+      let portfolio: Portfolio | undefined;
+      await expect
+        .poll(
+          async () => {
+            portfolio = (await client.ok<{ portfolio: Portfolio }>(PORTFOLIO, { quote })).portfolio;
+            return portfolio.unpricedAssets;
+          },
+          { timeout: 15_000 },
+        )
+        .toEqual([]);
+      return portfolio as Portfolio;
+    };
+    const before = stack.sim.requests().length;
+
+    // Kraken holds BTC and USD under its own ids (XXBT, ZUSD); its tickers name BTC/USDT "XBTUSDT"
+    const krakenUser = await signedUpClient(stack.apiUrl);
+    const kraken = addKrakenAccount(stack.sim);
+    await connectAndWait(krakenUser, {
+      exchangeId: 'kraken',
+      label: 'Kraken only',
+      credentials: { apiKey: kraken.apiKey, secret: kraken.secret },
+    });
+    const onKraken = await priced(krakenUser);
+    expect(onKraken.assets.map((a) => [a.asset, a.price, a.value, a.change24h])).toEqual([
+      ['BTC', '60000.5', '15000.125', '3.45'],
+      ['USD', '1', '1500', '0'],
+    ]);
+    expect(onKraken.total).toBe('16500.125');
+    // and in euros through Kraken's own EUR market
+    expect((await priced(krakenUser, 'EUR')).total).toBe('13200.1');
+
+    const bybitUser = await signedUpClient(stack.apiUrl);
+    const bybit = addBybitAccount(stack.sim, {
+      balances: { ETH: { free: '2', locked: '0' }, USDT: { free: '10', locked: '0' } },
+    });
+    await connectAndWait(bybitUser, {
+      exchangeId: 'bybit',
+      label: 'Bybit only',
+      credentials: { apiKey: bybit.apiKey, secret: bybit.secret },
+    });
+    const onBybit = await priced(bybitUser);
+    expect(onBybit.assets.map((a) => [a.asset, a.value])).toEqual([
+      ['ETH', '6000'],
+      ['USDT', '10'],
+    ]);
+    expect(onBybit.exchanges.map((e) => [e.exchangeId, e.value])).toEqual([['bybit', '6010']]);
+
+    // each read its prices from its own exchange, publicly: one ticker request per exchange per round
+    const tickerReads = stack.sim
+      .requests()
+      .slice(before)
+      .filter((r) => r.path === '/0/public/Ticker' || r.path === '/v5/market/tickers');
+    expect(new Set(tickerReads.map((r) => [r.exchange, r.apiKey, r.verdict].join()))).toEqual(
+      new Set(['kraken,,ok', 'bybit,,ok']),
+    );
   });
 
   it('refreshes balances on demand and by the cadence, and pushes the new valuation to portfolioUpdated', async () => {

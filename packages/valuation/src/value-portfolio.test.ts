@@ -61,6 +61,27 @@ describe('valuePortfolio', () => {
     // one price per asset: okx's BTC is valued at binance's price (binance holds BTC first)
   });
 
+  it('prices a holding from the exchange it sits on, Kraken or Bybit, and from another book for what its own lacks', () => {
+    const kraken = book('kraken', {
+      BTCUSD: { last: '60100', open24h: '59000' },
+      EURUSDT: { last: '1.25', open24h: '1.25' },
+    });
+    const bybit = book('bybit', { BTCUSDT: { last: '59900', open24h: '59900' } });
+    const all = books(binance, okx, kraken, bybit);
+    const onKraken = valuePortfolio([hold('kraken', 'BTC', '1')], all, options);
+    expect(onKraken.assets[0]).toMatchObject({ price: '60100', change24h: '1.86' });
+    expect(valuePortfolio([hold('bybit', 'BTC', '1')], all, options).assets[0]?.price).toBe('59900');
+    // Kraken's book has no ETH: OKX's prices it in dollars, Kraken's own EURUSDT turns that into euros
+    const mixed = valuePortfolio([hold('kraken', 'ETH', '1'), hold('okx', 'USDT', '1')], all, {
+      ...options,
+      quote: 'EUR',
+    });
+    expect(mixed.assets.find((a) => a.asset === 'ETH')).toMatchObject({ price: '2400', value: '2400' });
+    // without Kraken's book the same holding is priced from the others, not left unvalued
+    const noKraken = valuePortfolio([hold('kraken', 'BTC', '1')], books(binance, okx), options);
+    expect(noKraken.assets[0]?.price).toBe('60000.5');
+  });
+
   it('gives the 24 h change from opening prices, and none when a price has no opening', () => {
     const v = valuePortfolio(
       [hold('binance', 'BTC', '1'), hold('okx', 'ETH', '1')],

@@ -100,24 +100,35 @@ function divide(a: Price, b: Price): Price {
   };
 }
 
+/** The first book (in the order given) with any dollar market for the asset decides its dollar price, so an
+ * exchange's BTC/USD comes before the next exchange's BTC/USDT. */
 function inDollars(asset: string, books: readonly SpotTickers[]): Price | null {
   if (DOLLARS.has(asset)) return ONE;
-  for (const quote of DOLLAR_QUOTES) {
-    const price = direct(asset, quote, books);
-    if (price) return price;
+  for (const book of books) {
+    for (const quote of DOLLAR_QUOTES) {
+      const price = direct(asset, quote, [book]);
+      if (price) return price;
+    }
   }
   return null;
 }
 
-/** The asset's price in the quote: a direct market first, else through dollars. */
-export function priceIn(asset: string, quote: Quote, books: readonly SpotTickers[]): Price | null {
-  if (quote === 'USD') return inDollars(asset, books);
-  if (asset === quote) return ONE;
-  const straight = direct(asset, quote, books);
-  if (straight) return straight;
+function throughDollars(asset: string, quote: Quote, books: readonly SpotTickers[]): Price | null {
   const asset$ = inDollars(asset, books);
   const quote$ = inDollars(quote, books);
   return asset$ && quote$ ? divide(asset$, quote$) : null;
+}
+
+/** The asset's price in the quote from the first book able to price it alone (a direct market, else through
+ * its dollar markets), else from the asset's and the quote's dollar prices found in different books. */
+export function priceIn(asset: string, quote: Quote, books: readonly SpotTickers[]): Price | null {
+  if (quote === 'USD') return inDollars(asset, books);
+  if (asset === quote) return ONE;
+  for (const book of books) {
+    const own = direct(asset, quote, [book]) ?? throughDollars(asset, quote, [book]);
+    if (own) return own;
+  }
+  return throughDollars(asset, quote, books);
 }
 
 const fixed = (value: Dec, places: number) => value.toDecimalPlaces(places).toFixed();
@@ -125,7 +136,7 @@ const percent = (part: Dec, whole: Dec) => (whole.isZero() ? null : fixed(part.d
 
 /**
  * Values every asset across exchanges. Prices come from the books of the exchanges holding the asset first
- * (in the order given), then from any other book.
+ * (in the order given: a Kraken holding from Kraken's tickers), then from any other book given.
  */
 export function valuePortfolio(
   holdings: readonly Holding[],

@@ -1,13 +1,16 @@
 // An exchange's public spot tickers in one request, read through ccxt's implicit endpoints: no markets
 // loaded (Binance alone would add several MB and requests per process) and no key needed.
 import type { SpotTickers } from '@keyport/valuation/spot-tickers';
+import type { Exchange } from 'ccxt';
 import { ClientPool } from '../client/client-pool';
 import type { RequestThrottle } from '../client/request-throttle';
 import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
 import { classifyError } from '../verify/classify-error';
+import { krakenNamesOf, krakenTickerKey } from './kraken-pair';
 
 type Json = Record<string, unknown>;
-type Fetcher = (call: (method: string, params?: Json) => Promise<unknown>) => Promise<SpotTickers['tickers']>;
+type Call = (method: string, params?: Json) => Promise<unknown>;
+type Fetcher = (call: Call, exchange: Exchange) => Promise<SpotTickers['tickers']>;
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -34,6 +37,32 @@ const FETCHERS: Record<string, Fetcher> = {
     }
     return tickers;
   },
+  // GET /0/public/Ticker: every pair under Kraken's names ("XXBTZUSD", "XBTUSDT"), last trade c[0], o
+  // today's opening price (from 00:00 UTC, https://docs.kraken.com/api/docs/rest-api/get-ticker-information)
+  kraken: async (call, exchange) => {
+    const body = (await call('publicGetTicker')) as { result?: Record<string, Json> };
+    const names = krakenNamesOf(exchange);
+    const tickers: SpotTickers['tickers'] = {};
+    for (const [pair, row] of Object.entries(body?.result ?? {})) {
+      const key = krakenTickerKey(pair, names);
+      const last = Array.isArray(row?.c) ? text(row.c[0]) : null;
+      if (key && last) tickers[key] = { last, open24h: text(row.o) };
+    }
+    return tickers;
+  },
+  // GET /v5/market/tickers?category=spot: "BTCUSDT" with lastPrice and prevPrice24h (the price 24 h ago)
+  bybit: async (call) => {
+    const body = (await call('publicGetV5MarketTickers', { category: 'spot' })) as {
+      result?: { list?: Json[] };
+    };
+    const tickers: SpotTickers['tickers'] = {};
+    for (const row of Array.isArray(body?.result?.list) ? body.result.list : []) {
+      const symbol = text(row.symbol);
+      const last = text(row.lastPrice);
+      if (symbol && last) tickers[symbol] = { last, open24h: text(row.prevPrice24h) };
+    }
+    return tickers;
+  },
 };
 FETCHERS.myokx = FETCHERS.okx as Fetcher;
 
@@ -57,8 +86,10 @@ export async function fetchSpotTickers(source: TickerSource, pool = publicPool):
   const lease = pool.lease({ ...source, sandbox: false, credentials: {} });
   try {
     const implicit = lease.exchange as unknown as Record<string, (params?: Json) => Promise<unknown>>;
-    const tickers = await fetcher((method, params) =>
-      (implicit[method] as (p?: Json) => Promise<unknown>).call(lease.exchange, params ?? {}),
+    const tickers = await fetcher(
+      (method, params) =>
+        (implicit[method] as (p?: Json) => Promise<unknown>).call(lease.exchange, params ?? {}),
+      lease.exchange,
     );
     return { exchangeId: source.exchangeId, fetchedAt: Date.now(), tickers };
   } catch (error) {
