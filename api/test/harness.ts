@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@keyport/db/testing';
-import { simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
+import { type SimVenueLimitsMode, simRateLimits, simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { type ExchangeSim, startExchangeSim } from '@keyport/exchange-sim/server';
 import type { JobsDeps } from '@keyport/jobs/deps';
 import { type RunningWorkers, startWorkers } from '@keyport/jobs/worker';
@@ -64,11 +64,22 @@ export interface StackOptions {
   /** MAX_CONNECTIONS_PER_USER (default 200, as in production). */
   maxConnectionsPerUser?: number;
   retryBaseMs?: number;
+  /** PRICE_REFRESH_MS (default 500 ms: tests see prices at once). */
+  priceRefreshMs?: number;
+  /** RETRY_MAX_MS (default 2 s: tests do not wait out real venues' pauses unless they are about them). */
+  retryMaxMs?: number;
   exchangeTimeoutMs?: number;
   /** TRUST_PROXY: proxies whose X-Forwarded-For the api believes (default none). */
   trustProxy?: string;
   /** A Redis of the test's own (one it restarts); the machine's otherwise. */
   redisUrl?: string;
+  /**
+   * The sim's documented venue limits. Off by default: most tests drive load shapes no real account would
+   * (40 connections of one Kraken key); the venue-limit tests turn them on with the client's own budgets.
+   */
+  venueLimits?: SimVenueLimitsMode;
+  /** The worker's request budgets: the venues' own ('venue'), or far above anything the sim allows (default). */
+  clientBudgets?: 'venue' | 'unlimited';
 }
 
 function pinoTo(stream: { write(line: string): void }, name: string) {
@@ -78,7 +89,9 @@ function pinoTo(stream: { write(line: string): void }, name: string) {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logLines: string[] = [];
   const db = await createTestDatabase();
-  const sim = await startExchangeSim();
+  const sim = await startExchangeSim({
+    fixture: { accounts: [], venueLimits: options.venueLimits ?? 'off' },
+  });
   const redisPrefix = `kpt-${randomBytes(4).toString('hex')}`;
   // the first kid is active; more are there for master-key rotation tests
   const masters = (options.masterKids ?? ['test-1']).map((kid) => generateMasterKey(kid));
@@ -126,7 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       redis,
       prefix: redisPrefix,
       egress: 'test',
-      limits: simRateLimits(),
+      limits: options.clientBudgets === 'venue' ? {} : simRateLimits(),
     }),
     sequencer: new SharedNonceSequencer({ redis, prefix: redisPrefix }),
     orm: db.orm,
@@ -150,10 +163,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       EXCHANGE_TIMEOUT_MS: options.exchangeTimeoutMs ?? 1_500,
       VERIFY_CONCURRENCY: 8,
       RETRY_BASE_MS: options.retryBaseMs ?? 100,
-      RETRY_MAX_MS: 2_000,
+      RETRY_MAX_MS: options.retryMaxMs ?? 2_000,
       RETRY_LATER_MS: 60_000,
       RECONCILE_INTERVAL_MS: 500,
-      PRICE_REFRESH_MS: 500,
+      PRICE_REFRESH_MS: options.priceRefreshMs ?? 500,
       BALANCE_REFRESH_MS: 60_000,
       PERMISSION_RECHECK_MS: 24 * 3_600_000,
       REFRESH_BATCH_SIZE: 50,

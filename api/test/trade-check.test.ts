@@ -1,5 +1,6 @@
 // A connection made for trading proves the key may trade with an order the exchange checks and never executes
 // (Binance's test order, Kraken's validate-only AddOrder); no order ever reaches the sim's book.
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
 import type { Stack } from './harness';
@@ -84,6 +85,23 @@ describe('trade check', () => {
       expect(stack.sim.orders()).toEqual([]);
     },
   );
+
+  it('binance: a key open to any IP past its tradingAuthorityExpirationTime fails the test order with -2015', async () => {
+    const keys = { apiKey: `bn${randomBytes(16).toString('hex')}`, secret: randomBytes(16).toString('hex') };
+    stack.sim.addAccount({
+      exchange: 'binance',
+      uid: String(300_000_000 + labels),
+      balances: { BTC: { free: '1', locked: '0' } },
+      keys: [{ ...keys, permissions: { read: true, spotTrade: true }, expiresAt: Date.now() - 1_000 }],
+    });
+    const connection = await connect('binance', keys, true);
+    expect(connection).toMatchObject({
+      status: 'PERMISSION_DENIED',
+      statusReason: { code: 'TRADE_NOT_ALLOWED' },
+      permissions: { spotTrade: false },
+    });
+    expect(orderChecks(keys.apiKey, '/api/v3/order/test').map((r) => r.verdict)).toEqual(['trading-lapsed']);
+  });
 
   it('a connection only for watching sends no order at all and says trading is as reported', async () => {
     const keys = addBinanceAccount(stack.sim, undefined, { read: true });

@@ -63,6 +63,13 @@ async function warningsOf(id: string): Promise<Warning[]> {
   return exchangeConnection.warnings;
 }
 
+async function rightsOf(id: string): Promise<{ read: boolean; spotTrade: boolean }> {
+  const { exchangeConnection } = await api.ok<{
+    exchangeConnection: { permissions: { read: boolean; spotTrade: boolean } };
+  }>('query ($id: ID!) { exchangeConnection(id: $id) { permissions { read spotTrade } } }', { id });
+  return exchangeConnection.permissions;
+}
+
 describe('connection warnings', () => {
   it('a key lapsing in 3 days and open to any IP: both said, and pushed live with the connection', async () => {
     const [key] = simAccount([{ expiresAt: Date.now() + 3 * DAY_MS - 60_000 }]);
@@ -85,7 +92,9 @@ describe('connection warnings', () => {
       { code: 'KEY_EXPIRES_SOON', detail: '3' },
       { code: 'IP_UNRESTRICTED', detail: null },
     ]);
-    expect((await warningsOf(id))[0]?.message).toMatch(/stops working in 3 days/);
+    // Binance keys do not expire: what ends is the trading right of a key open to any IP, and on which day is said
+    const lapsesOn = new Date(Date.now() + 3 * DAY_MS - 60_000).toISOString().slice(0, 10);
+    expect((await warningsOf(id))[0]?.message).toContain(`trading right ends in 3 days, on ${lapsesOn}`);
   });
 
   it('an unrestricted key past its trading-right expiry: said as passed, with the date, not "in 0 days"', async () => {
@@ -99,8 +108,30 @@ describe('connection warnings', () => {
       ['KEY_EXPIRY_PASSED', lapsedOn],
       ['IP_UNRESTRICTED', null],
     ]);
-    expect(warnings[0]?.message).toContain(`(${lapsedOn}) has passed`);
+    expect(warnings[0]?.message).toContain(`Binance ended this key's trading right on ${lapsedOn}`);
     expect(warnings[1]?.message).toMatch(/Binance also ends/);
+    // the exchange says so too: the key reads, and may no longer trade
+    expect(await rightsOf(id)).toEqual({ read: true, spotTrade: false });
+  });
+
+  it('a trading right lapsing while connected: warned with its date before, read as gone after a re-check', async () => {
+    const lapsesAt = Date.now() + 3_000;
+    const [key] = simAccount([{ expiresAt: lapsesAt }]);
+    const id = await connect('Lapsing soon', key!);
+    expect(await rightsOf(id)).toEqual({ read: true, spotTrade: true });
+    const before = (await warningsOf(id))[0];
+    expect(before).toMatchObject({ code: 'KEY_EXPIRES_SOON', detail: '1' });
+    expect(before?.message).toContain(new Date(lapsesAt).toISOString().slice(0, 10));
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lapsesAt - Date.now()) + 100));
+    await api.ok('mutation ($id: ID!) { verifyExchangeConnection(id: $id) { __typename } }', { id });
+    await expect
+      .poll(async () => rightsOf(id), { timeout: 20_000, interval: 200 })
+      .toEqual({ read: true, spotTrade: false });
+    const after = await waitForStatus(api, id, (s) => s === 'CONNECTED');
+    expect(after.balances.map((b) => b.asset)).toContain('BTC');
+    expect((await warningsOf(id))[0]).toMatchObject({ code: 'KEY_EXPIRY_PASSED' });
+    expect((await warningsOf(id))[0]?.message).toMatch(/Binance ended this key's trading right/);
   });
 
   it('names Binance’s rule on unrestricted keys only on Binance connections', async () => {

@@ -42,8 +42,14 @@ async function main(): Promise<void> {
       prefix: config.REDIS_PREFIX,
       egress: config.EGRESS_IP,
       limits: config.rateLimits,
-      onTrip: (exchangeId, ms) =>
-        logger.warn({ exchangeId, pauseMs: ms }, 'exchange refused us for rate: all workers pause it'),
+      // the key's scope is logged as "key", never by its id
+      onTrip: (exchangeId, ms, scope) =>
+        logger.warn(
+          { exchangeId, pauseMs: ms, scope: scope === 'ip' ? 'ip' : 'key' },
+          scope === 'ip'
+            ? 'exchange refused our IP for rate: every worker pauses this exchange'
+            : 'exchange refused one key for rate: every worker pauses that key',
+        ),
     }),
     // a turn outlives a request's timeout plus its wait for the budget; a dead worker's lapses after that
     sequencer: new SharedNonceSequencer({

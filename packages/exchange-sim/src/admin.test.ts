@@ -151,7 +151,7 @@ describe('admin HTTP API', () => {
     const ex = okxClient(sim, TEST_KEYS.okxLive);
     await ex.fetchBalance();
     expect(await rejectionOf(ex.fetchBalance())).toBeInstanceOf(ccxt.RateLimitExceeded);
-    const stats = { served: 1, rejected429: 1, rejected418: 0, maxInAnyWindow: 1 };
+    const stats = { served: 1, rejected429: 1, rejected418: 0, maxInAnyWindow: 1, refused: {} };
     expect(await admin('GET', '/rate-stats/okx')).toEqual({ status: 200, json: stats });
     expect(await admin('GET', '/rate-stats?exchange=okx')).toEqual({ status: 200, json: stats });
 
@@ -186,6 +186,7 @@ describe('admin HTTP API', () => {
       rejected429: 0,
       rejected418: 0,
       maxInAnyWindow: 2,
+      refused: {},
     });
   });
 

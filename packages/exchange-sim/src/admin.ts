@@ -2,6 +2,7 @@
 import type { ActiveFault } from './faults';
 import type {
   ExchangeId,
+  KrakenTier,
   SimAccount,
   SimAssetBalance,
   SimFault,
@@ -9,11 +10,13 @@ import type {
   SimRateLimit,
   SimRateStats,
   SimTicker,
+  SimVenueLimitsMode,
   SimWallet,
 } from './fixtures';
 import type { SimRequestLogEntry } from './request-log';
 import type { SimOrder } from './state';
-import { parseExchange, parseRateLimits, SimInputError } from './validate';
+import { parseExchange, parseRateLimits, parseVenueLimitsMode, SimInputError } from './validate';
+import type { VenueLimitUsage } from './venue-limits/types';
 
 /** The state-changing surface shared by the admin API and the ExchangeSim object. */
 export interface SimController {
@@ -43,6 +46,13 @@ export interface SimController {
   /** The limits in force, defaults filled in. */
   rateLimits(): SimRateLimit[];
   rateStats(exchange: ExchangeId): SimRateStats;
+  /** Turns the venues' documented limits on ('documented') or off; their counters and bans start over. */
+  setVenueLimits(mode: SimVenueLimitsMode): void;
+  venueLimits(): SimVenueLimitsMode;
+  /** What each documented counter of the venue holds now (who is counted, used, max). */
+  venueLimitUsage(exchange: ExchangeId): VenueLimitUsage[];
+  /** The Kraken verification tier behind a key's call counter. */
+  setKrakenTier(apiKey: string, tier: KrakenTier): void;
   /** Back to the fixture: accounts, tickers and rate limits; clears faults, the log, usage and bans. */
   reset(): void;
 }
@@ -129,6 +139,19 @@ function route(
   if (method === 'GET' && first === 'rate-stats' && n <= 2) {
     const exchange = n === 2 ? second : (query.get('exchange') ?? undefined);
     return { status: 200, json: sim.rateStats(parseExchange(exchange)) };
+  }
+  if (n === 1 && first === 'venue-limits') {
+    if (method === 'PUT') {
+      sim.setVenueLimits(parseVenueLimitsMode(field(parseJson(body), 'mode'), 'mode'));
+      return { status: 204 };
+    }
+    if (method === 'GET') return { status: 200, json: { mode: sim.venueLimits() } };
+  }
+  if (method === 'GET' && n === 2 && first === 'venue-limits')
+    return { status: 200, json: { usage: sim.venueLimitUsage(parseExchange(second)) } };
+  if (method === 'PUT' && n === 3 && first === 'keys' && third === 'kraken-tier') {
+    sim.setKrakenTier(second ?? '', field(parseJson(body), 'tier') as KrakenTier);
+    return { status: 204 };
   }
   if (method === 'GET' && n === 1 && first === 'requests')
     return { status: 200, json: { requests: sim.requests() } };

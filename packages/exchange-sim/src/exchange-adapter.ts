@@ -12,6 +12,8 @@ export type Verdict =
   | 'ip-not-allowed'
   | 'wrong-environment'
   | 'permission-denied'
+  /** Binance: the trading right of a key open to any IP has expired (tradingAuthorityExpirationTime). */
+  | 'trading-lapsed'
   | 'bad-passphrase'
   | 'bad-signature'
   | 'timestamp'

@@ -39,14 +39,27 @@ export interface SimKey {
   permissions?: Partial<SimPermissions>;
   /** Exact remote addresses allowed to use the key; empty or missing = unrestricted. */
   allowedIps?: string[];
-  /** Epoch ms; from then on the key is refused like an unknown key. */
+  /**
+   * Epoch ms; from then on the key is refused like an unknown key. Binance keys never expire: there it is the
+   * tradingAuthorityExpirationTime of a key open to any IP (default 90 days after creation), after which the key
+   * reads but may no longer trade.
+   */
   expiresAt?: number;
   /** Epoch ms; defaults to the sim clock when the account is added. */
   createdAt?: number;
   /** Defaults to 'live'. */
   environment?: SimEnvironment;
   revoked?: boolean;
+  /** Kraken only: the account's verification tier, which sets the key's call counter; default 'starter'. */
+  krakenTier?: KrakenTier;
 }
+
+/** Kraken verification tiers (https://docs.kraken.com/api/docs/guides/spot-rest-ratelimits). */
+export type KrakenTier = 'starter' | 'intermediate' | 'pro';
+export const KRAKEN_TIER_NAMES: readonly KrakenTier[] = ['starter', 'intermediate', 'pro'];
+
+/** 'documented' (default) enforces each venue's own documented limits; 'off' leaves only `rateLimits`. */
+export type SimVenueLimitsMode = 'documented' | 'off';
 
 /** Decimal strings only: amounts never go through floats. */
 export interface SimAssetBalance {
@@ -100,6 +113,8 @@ export interface SimFixture {
   usdPrices?: Record<string, string>;
   /** Per-venue, per-IP request limits; none = unlimited (weight headers are still reported). */
   rateLimits?: SimRateLimit[];
+  /** The venues' documented limits (README "Rate limits"); default 'documented'. */
+  venueLimits?: SimVenueLimitsMode;
 }
 
 /** A venue's per-client-IP limit over a rolling window, with Binance-style escalation to an IP ban. */
@@ -128,6 +143,8 @@ export interface SimRateStats {
   rejected418: number;
   /** Largest sum (in the limit's unit) of served requests inside any rolling window of its windowMs. */
   maxInAnyWindow: number;
+  /** Refusals by the venue's documented limits, by limit name (e.g. "request-weight"); rejected429/418 exclude them. */
+  refused: Record<string, number>;
 }
 
 /** Which requests a fault applies to; `times` = only the next N matching requests, then it clears itself. */

@@ -80,7 +80,8 @@ export class RateLimiter {
     return [...this.rules.values()].map((rule) => ({ ...rule }));
   }
 
-  statsFor(exchange: ExchangeId): SimRateStats {
+  /** The test knob's statistics; `refused` (the documented limits' count) is the caller's to fill. */
+  statsFor(exchange: ExchangeId): Omit<SimRateStats, 'refused'> {
     const { served, rejected429, rejected418, maxInAnyWindow } = this.venueStats(exchange);
     return { served, rejected429, rejected418, maxInAnyWindow };
   }

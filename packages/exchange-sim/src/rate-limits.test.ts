@@ -41,7 +41,7 @@ const repeat = <T>(value: T, times: number): T[] => Array.from({ length: times }
 describe('rate limits against real ccxt, in real time', () => {
   let sim: ExchangeSim;
   beforeEach(async () => {
-    sim = await startExchangeSim({ fixture: testFixture() });
+    sim = await startExchangeSim({ fixture: { ...testFixture(), venueLimits: 'off' } });
   });
   afterEach(async () => {
     await sim.close();
@@ -67,6 +67,7 @@ describe('rate limits against real ccxt, in real time', () => {
       rejected429: 5,
       rejected418: 0,
       maxInAnyWindow: 5,
+      refused: {},
     });
   });
 
@@ -103,6 +104,7 @@ describe('rate limits against real ccxt, in real time', () => {
       rejected429: 4,
       rejected418: 5,
       maxInAnyWindow: 5,
+      refused: {},
     });
   });
 
@@ -131,6 +133,7 @@ describe('rate limits against real ccxt, in real time', () => {
       rejected429: 1,
       rejected418: 0,
       maxInAnyWindow: 42,
+      refused: {},
     });
   });
 
@@ -149,7 +152,13 @@ describe('rate limits against real ccxt, in real time', () => {
       ...repeat([429, 'rate-limited'], 2),
       [429, 'ip-banned'],
     ]);
-    expect(sim.rateStats('okx')).toEqual({ served: 2, rejected429: 3, rejected418: 0, maxInAnyWindow: 2 });
+    expect(sim.rateStats('okx')).toEqual({
+      served: 2,
+      rejected429: 3,
+      rejected418: 0,
+      maxInAnyWindow: 2,
+      refused: {},
+    });
     expect(await outcome(fastBinance(sim).fetchBalance())).toBe('ok');
   });
 
@@ -188,7 +197,11 @@ describe('rate limits on the sim clock (deterministic)', () => {
   beforeEach(async () => {
     now = T0;
     sim = await startExchangeSim({
-      fixture: { ...testFixture(), rateLimits: [{ exchange: 'binance', limit: 1, banMs: 5000 }] },
+      fixture: {
+        ...testFixture(),
+        venueLimits: 'off',
+        rateLimits: [{ exchange: 'binance', limit: 1, banMs: 5000 }],
+      },
       clock: () => now,
     });
     ex = fastBinance(sim);
@@ -253,6 +266,7 @@ describe('rate limits on the sim clock (deterministic)', () => {
       rejected429: 0,
       rejected418: 0,
       maxInAnyWindow: 4,
+      refused: {},
     });
 
     sim.setRateLimit({ exchange: 'binance', limit: 3, unit: 'weight', banAfter: 100 });
@@ -268,6 +282,7 @@ describe('rate limits on the sim clock (deterministic)', () => {
       rejected429: 2,
       rejected418: 0,
       maxInAnyWindow: 3,
+      refused: {},
     });
   });
 
@@ -283,6 +298,7 @@ describe('rate limits on the sim clock (deterministic)', () => {
       rejected429: 0,
       rejected418: 0,
       maxInAnyWindow: 0,
+      refused: {},
     });
     expect([await at(6), await at(7)]).toEqual(['ok', 'DDoSProtection']);
     expect(header(ex, 'X-Mbx-Used-Weight')).toBe('2');

@@ -15,7 +15,8 @@ import { okxAdapter } from './okx/routes';
 import { RateLimiter } from './rate-limiter';
 import { RequestLog } from './request-log';
 import { SimState } from './state';
-import { parseExchange, SimInputError } from './validate';
+import { parseExchange, parseVenueLimitsMode, SimInputError } from './validate';
+import { VenueLimits } from './venue-limits/engine';
 
 export interface ExchangeSimOptions {
   /** Defaults to 127.0.0.1 so the sim is never exposed by accident. */
@@ -84,6 +85,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
   const fixture = structuredClone(options.fixture ?? { accounts: [] });
   const state = new SimState(fixture, clock);
   const limiter = new RateLimiter(fixture.rateLimits ?? []);
+  const venueLimits = new VenueLimits(fixture.venueLimits ?? 'documented');
   const faults = new FaultBook();
   const log = new RequestLog();
   const shutdown = new AbortController();
@@ -112,10 +114,18 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
     setRateLimit: (limit) => limiter.set(limit),
     clearRateLimits: () => limiter.clear(),
     rateLimits: () => limiter.list(),
-    rateStats: (exchange) => limiter.statsFor(parseExchange(exchange)),
+    rateStats(exchange) {
+      const id = parseExchange(exchange);
+      return { ...limiter.statsFor(id), refused: venueLimits.refused(id) };
+    },
+    setVenueLimits: (mode) => venueLimits.setMode(parseVenueLimitsMode(mode)),
+    venueLimits: () => venueLimits.mode(),
+    venueLimitUsage: (exchange) => venueLimits.usage(parseExchange(exchange), clock()),
+    setKrakenTier: (apiKey, tier) => state.setKrakenTier(apiKey, tier),
     reset() {
       state.reset();
       limiter.reset();
+      venueLimits.reset();
       faults.clear();
       log.clear();
     },
@@ -134,7 +144,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       arrival,
       adapter.banStatus,
     );
-    const usage = adapter.usageHeaders(admission.usedWeight);
+    let usage = adapter.usageHeaders(admission.usedWeight);
     const reply = (r: SimReply): SimReply => ({ ...r, headers: { ...r.headers, ...usage } });
     const entry = {
       seq,
@@ -161,6 +171,21 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       send(res, answer);
       return;
     }
+    // then the venue's own documented limits, counted per IP, account or key as the venue counts them
+    const match = apiKey === undefined ? undefined : state.findKey(adapter.id, apiKey);
+    const venue = venueLimits.decide(adapter.id, {
+      req,
+      match: match && !match.key.revoked ? match : undefined,
+      now: arrival,
+    });
+    // the documented counters' own headers replace the knob's rolling weight (sapi reports only its own)
+    if (venue.headers) usage = venue.headers;
+    if (venue.refusal) {
+      const answer = reply(venue.refusal.reply);
+      record(answer, []);
+      send(res, answer);
+      return;
+    }
     const plan = faults.take(adapter.id, apiKey);
     if (plan.latencyMs > 0) {
       const finished = await delay(plan.latencyMs, true, { signal: shutdown.signal }).catch(() => false);
@@ -171,11 +196,10 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       record({ verdict: 'fault:timeout', status: null }, plan.applied);
       return;
     }
-    const answer = reply(
-      plan.terminal
-        ? faultReply(adapter, plan.terminal, seq)
-        : adapter.handle(req, { state, now: clock() + plan.clockOffsetMs }),
-    );
+    const handled = plan.terminal
+      ? faultReply(adapter, plan.terminal, seq)
+      : adapter.handle(req, { state, now: clock() + plan.clockOffsetMs });
+    const answer = reply({ ...handled, headers: { ...handled.headers, ...venue.settle?.(handled) } });
     record(answer, plan.applied);
     send(res, answer);
   }

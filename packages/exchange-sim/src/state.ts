@@ -1,6 +1,7 @@
 // In-memory accounts and keys; everything is rebuilt from the fixture on reset().
 import type {
   ExchangeId,
+  KrakenTier,
   SimAccount,
   SimAssetBalance,
   SimEnvironment,
@@ -12,6 +13,7 @@ import type { TickerRow } from './market-tickers';
 import {
   parseAccount,
   parseBalancesPatch,
+  parseKrakenTier,
   parsePair,
   parsePermissions,
   parseTicker,
@@ -31,6 +33,7 @@ export interface StoredKey {
   createdAt: number;
   environment: SimEnvironment;
   revoked: boolean;
+  krakenTier: KrakenTier;
 }
 
 export interface StoredWallet {
@@ -160,6 +163,7 @@ export class SimState {
         createdAt: k.createdAt ?? now,
         environment: k.environment ?? 'live',
         revoked: k.revoked ?? false,
+        krakenTier: k.krakenTier ?? 'starter',
       })),
       canTrade: account.canTrade ?? true,
       canWithdraw: account.canWithdraw ?? true,
@@ -206,6 +210,13 @@ export class SimState {
     const match = this.keys.get(apiKey);
     if (!match) throw new SimInputError(`apiKey ${apiKey} not found`, 404);
     Object.assign(match.key.permissions, parsePermissions(patch));
+  }
+
+  /** The verification tier behind a Kraken key's call counter. */
+  setKrakenTier(apiKey: string, tier: unknown): void {
+    const match = this.findKey('kraken', apiKey);
+    if (!match) throw new SimInputError(`kraken apiKey ${apiKey} not found`, 404);
+    match.key.krakenTier = parseKrakenTier(tier);
   }
 
   revokeKey(apiKey: string): void {

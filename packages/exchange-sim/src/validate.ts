@@ -4,6 +4,8 @@ import {
   EXCHANGE_IDS,
   type ExchangeId,
   FAULT_KINDS,
+  KRAKEN_TIER_NAMES,
+  type KrakenTier,
   SIM_WALLETS,
   type SimAccount,
   type SimAssetBalance,
@@ -13,6 +15,7 @@ import {
   type SimKey,
   type SimPermissions,
   type SimRateLimit,
+  type SimVenueLimitsMode,
   type SimWallet,
   VENUE_WALLETS,
 } from './fixtures';
@@ -207,7 +210,19 @@ function key(value: unknown, where: string, exchange: ExchangeId): SimKey {
     createdAt: optional(o.createdAt, (v) => integer(v, `${where}.createdAt`, 0)),
     environment,
     revoked: optional(o.revoked, (v) => bool(v, `${where}.revoked`)),
+    krakenTier: optional(o.krakenTier, (v) => parseKrakenTier(v, `${where}.krakenTier`)),
   };
+}
+
+export function parseKrakenTier(value: unknown, where = 'tier'): KrakenTier {
+  if (typeof value === 'string' && (KRAKEN_TIER_NAMES as readonly string[]).includes(value))
+    return value as KrakenTier;
+  throw new SimInputError(`${where} must be one of ${KRAKEN_TIER_NAMES.join(', ')}`);
+}
+
+export function parseVenueLimitsMode(value: unknown, where = 'mode'): SimVenueLimitsMode {
+  if (value === 'documented' || value === 'off') return value;
+  throw new SimInputError(`${where} must be 'documented' or 'off'`);
 }
 
 export function parseAccount(value: unknown, where = 'account'): SimAccount {

@@ -34,19 +34,27 @@ export async function connectionWarnings(
   if (c.deletedAt || !c.credentials) return [];
   const warnings: ConnectionWarning[] = [];
   const expiresAt = c.permissions?.expiresAt ? Date.parse(c.permissions.expiresAt) : Number.NaN;
+  // Binance keys never expire: what lapses is the trading right of a key open to any IP
+  const tradingOnly = c.exchangeId === 'binance';
   if (Number.isFinite(expiresAt) && expiresAt <= now) {
-    // still connected after the date: what lapsed is a right (Binance: trading), or the exchange is late
     const date = new Date(expiresAt).toISOString().slice(0, 10);
     warnings.push({
       code: 'KEY_EXPIRY_PASSED',
-      message: `This key's expiry date (${date}) has passed: the exchange may have switched off its trading rights, or may stop it at any time. Create a new one and replace the keys.`,
+      message: tradingOnly
+        ? `Binance ${c.permissions?.spotTrade === false ? 'ended' : 'ends'} this key's trading right on ${date}, as it does for keys open to any IP; Keyport still reads it. To trade, restrict a key to Keyport's addresses and replace the keys.`
+        : // still connected after the date: the exchange is late, or will stop the key at any time
+          `This key's expiry date (${date}) has passed: the exchange may stop it at any time. Create a new one and replace the keys.`,
       detail: date,
     });
   } else if (Number.isFinite(expiresAt) && expiresAt - now < EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.ceil((expiresAt - now) / DAY_MS);
+    const date = new Date(expiresAt).toISOString().slice(0, 10);
+    const inDays = `${days} day${days === 1 ? '' : 's'}, on ${date}`;
     warnings.push({
       code: 'KEY_EXPIRES_SOON',
-      message: `This key stops working in ${days} day${days === 1 ? '' : 's'}: create a new one and replace the keys.`,
+      message: tradingOnly
+        ? `This key's trading right ends in ${inDays}: Binance ends it on keys open to any IP. Restrict the key to Keyport's addresses, or create a new one and replace the keys.`
+        : `This key stops working in ${inDays}: create a new one and replace the keys.`,
       detail: String(days),
     });
   }

@@ -4,6 +4,7 @@ import type { SimPermissions } from '../fixtures';
 import type { KeyMatch } from '../state';
 import { binanceErrors } from './errors';
 import { binanceSignatureValid, binanceSignedPayload } from './signature';
+import { binanceMayTrade } from './trading-authority';
 
 const DEFAULT_RECV_WINDOW = 5000;
 const MAX_RECV_WINDOW = 60000;
@@ -34,14 +35,17 @@ export function authenticateBinance(
   if (!match) return refuse(binanceErrors.rejectedKey('unknown-key'));
   const { key } = match;
   if (key.revoked) return refuse(binanceErrors.rejectedKey('revoked-key'));
-  if (key.expiresAt !== undefined && ctx.now >= key.expiresAt)
-    return refuse(binanceErrors.rejectedKey('expired-key'));
   if (key.allowedIps.length > 0 && !key.allowedIps.includes(req.ip)) {
     return refuse(binanceErrors.rejectedKey('ip-not-allowed'));
   }
-  // A key without the right gets the same -2015 as a bad key: Binance checks rights with the key itself.
-  if (permission !== undefined && !key.permissions[permission])
-    return refuse(binanceErrors.rejectedKey('permission-denied'));
+  // A key without the right gets the same -2015 as a bad key: Binance checks rights with the key itself. Binance
+  // keys never expire; what lapses is an unrestricted key's trading right (`expiresAt` here).
+  const allowed =
+    permission === 'spotTrade' ? binanceMayTrade(key, ctx.now) : key.permissions[permission ?? 'read'];
+  if (permission !== undefined && !allowed) {
+    const lapsed = permission === 'spotTrade' && key.permissions.spotTrade;
+    return refuse(binanceErrors.rejectedKey(lapsed ? 'trading-lapsed' : 'permission-denied'));
+  }
 
   const params = requestParams(req);
   const timestampText = params.get('timestamp') ?? '';

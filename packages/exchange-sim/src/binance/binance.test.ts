@@ -88,16 +88,47 @@ describe('binance spot via real ccxt', () => {
     expect(sim.requests().map((r) => r.verdict)).toEqual(['ok', 'revoked-key', 'revoked-key']);
   });
 
-  it('refuses an expired key like an unknown one', async () => {
+  it('ends the trading right of a key open to any IP at its tradingAuthorityExpirationTime; reading goes on', async () => {
+    const lapsedAt = Date.now() - 1000;
     sim.addAccount({
       exchange: 'binance',
       uid: '777',
-      balances: {},
-      keys: [{ apiKey: 'EXPIREDKEY1', secret: 's', expiresAt: Date.now() - 1000 }],
+      balances: { BTC: { free: '1', locked: '0' } },
+      keys: [
+        {
+          apiKey: 'LAPSEDKEY1',
+          secret: 's',
+          expiresAt: lapsedAt,
+          permissions: { read: true, spotTrade: true },
+        },
+        {
+          apiKey: 'FENCEDKEY1',
+          secret: 's',
+          expiresAt: lapsedAt,
+          allowedIps: ['127.0.0.1'],
+          permissions: { read: true, spotTrade: true },
+        },
+      ],
     });
-    const error = await rejectionOf(binanceClient(sim, 'EXPIREDKEY1', 's').fetchBalance());
-    expect(error).toBeInstanceOf(ccxt.AuthenticationError);
-    expect(sim.requests()[0]?.verdict).toBe('expired-key');
+    const lapsed = binanceClient(sim, 'LAPSEDKEY1', 's');
+    expect((await lapsed.fetchBalance()).total).toMatchObject({ BTC: 1 });
+    const rights = (await lapsed.sapiGetAccountApiRestrictions()) as Record<string, unknown>;
+    expect(rights).toMatchObject({
+      enableReading: true,
+      enableSpotAndMarginTrading: false,
+      ipRestrict: false,
+    });
+    expect(rights.tradingAuthorityExpirationTime).toBe(lapsedAt);
+    const order = { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quoteOrderQty: '10' };
+    const refused = await rejectionOf(lapsed.privatePostOrderTest(order));
+    expect(refused.message).toContain('-2015');
+    expect(sim.requests().at(-1)).toMatchObject({ verdict: 'trading-lapsed', status: 401 });
+    // a key restricted to IPs has no trading authority to lose
+    const fenced = binanceClient(sim, 'FENCEDKEY1', 's');
+    const fencedRights = (await fenced.sapiGetAccountApiRestrictions()) as Record<string, unknown>;
+    expect(fencedRights).toMatchObject({ enableSpotAndMarginTrading: true });
+    expect(fencedRights).not.toHaveProperty('tradingAuthorityExpirationTime');
+    await fenced.privatePostOrderTest(order);
   });
 
   it('refuses a key whose IP whitelist does not include 127.0.0.1 with -2015, and accepts a whitelisted one', async () => {

@@ -1,8 +1,7 @@
 // Success bodies shaped like the recorded Binance responses (no envelope, amounts with 8 fixed decimals).
 import { toFixedDecimal } from '../decimal';
 import type { StoredAccount, StoredKey } from '../state';
-
-const NINETY_DAYS_MS = 90 * 24 * 60 * 60 * 1000;
+import { binanceMayTrade, tradingAuthorityExpiry } from './trading-authority';
 
 // Binance sends uid as a JSON number; keep a string only if it would not survive as one.
 function uidValue(uid: string): number | string {
@@ -40,14 +39,16 @@ export function binanceAccountBody(account: StoredAccount, params: URLSearchPara
 }
 
 /** GET /sapi/v1/account/apiRestrictions: what this key (not the account) may do. */
-export function binanceApiRestrictionsBody(key: StoredKey): unknown {
+export function binanceApiRestrictionsBody(key: StoredKey, now: number): unknown {
   const ipRestrict = key.allowedIps.length > 0;
+  const expiry = tradingAuthorityExpiry(key);
   const p = key.permissions;
   return {
     ipRestrict,
     createTime: key.createdAt,
     enableReading: p.read,
-    enableSpotAndMarginTrading: p.spotTrade,
+    // switched off by Binance once the trading authority of an unrestricted key has expired
+    enableSpotAndMarginTrading: binanceMayTrade(key, now),
     enableWithdrawals: p.withdraw,
     enableInternalTransfer: p.internalTransfer,
     enableMargin: p.margin,
@@ -58,8 +59,6 @@ export function binanceApiRestrictionsBody(key: StoredKey): unknown {
     enableFixApiTrade: false,
     enableFixReadOnly: false,
     // Binance only reports this for keys without an IP whitelist (their trading right lapses).
-    ...(ipRestrict
-      ? {}
-      : { tradingAuthorityExpirationTime: key.expiresAt ?? key.createdAt + NINETY_DAYS_MS }),
+    ...(expiry === undefined ? {} : { tradingAuthorityExpirationTime: expiry }),
   };
 }

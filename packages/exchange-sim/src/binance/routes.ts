@@ -123,7 +123,7 @@ export const binanceAdapter: ExchangeAdapter = {
       case 'POST /api/v3/order':
         return signedOrder(req, ctx, (auth) => binancePlaceOrder(auth.params, auth, ctx.state, ctx.now));
       case 'GET /sapi/v1/account/apiRestrictions':
-        return signed(req, ctx, ({ key }) => binanceApiRestrictionsBody(key));
+        return signed(req, ctx, ({ key }) => binanceApiRestrictionsBody(key, ctx.now));
       // reading the margin wallet needs only enableReading, not enableMargin
       case 'GET /sapi/v1/margin/account':
         return signed(req, ctx, ({ account }) => binanceMarginBody(account, ctx.state));

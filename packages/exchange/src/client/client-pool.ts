@@ -8,11 +8,14 @@ import {
   STRICT_NONCE_EXCHANGES,
 } from './nonce-sequencer';
 import { budgetId, type RequestThrottle } from './request-throttle';
+import { type BudgetLease, installVenueBudget } from './venue-budget';
 
 /** One job's exclusive use of a pooled client; `release()` wipes its credentials and per-account state. */
 export interface ClientLease {
   exchange: Exchange;
   trace: ResponseTrace;
+  /** Resolves once the pauses the exchange's answers asked for are recorded in the shared budget. */
+  settled(): Promise<void>;
   release(): void;
 }
 
@@ -33,6 +36,10 @@ interface Pooled {
   sequence?: NonceTurnSource;
   /** Strict-nonce exchanges: takes the key's turn once a request has its budget slot. */
   takeTurn?: () => Promise<void>;
+  /** The budget this lease's requests draw from (unset while idle or unthrottled). */
+  budget?: BudgetLease;
+  /** Books each request in the exchange's scopes for `budget`. */
+  throttle: Exchange['throttle'];
 }
 
 // Every field ccxt signs with or sends; all of them leave the instance when a lease ends.
@@ -99,9 +106,15 @@ export class ClientPool {
     Object.assign(exchange, definedCredentials(options));
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
-    const budget = throttled(exchange, budgetId(options.exchangeId, options.sandbox), options.throttle);
-    exchange.throttle = budget;
     const apiKey = options.credentials.apiKey;
+    pooled.budget = options.throttle && {
+      throttle: options.throttle,
+      budget: budgetId(options.exchangeId, options.sandbox),
+      sender: { rateLimitMs: exchange.rateLimit ?? 0, keyId: apiKey ? nonceKeyId(apiKey) : undefined },
+      pending: [],
+    };
+    const budget = pooled.budget ? pooled.throttle : unthrottled;
+    exchange.throttle = budget;
     pooled.sequence =
       options.sequencer && apiKey && STRICT_NONCE_EXCHANGES.has(options.exchangeId)
         ? {
@@ -118,10 +131,15 @@ export class ClientPool {
       };
     delete pooled.trace.status;
     delete pooled.trace.retryAfterMs;
+    delete pooled.trace.rate;
+    const pending = pooled.budget?.pending ?? [];
     let released = false;
     return {
       exchange,
       trace: pooled.trace,
+      settled: async () => {
+        await Promise.all(pending);
+      },
       release: () => {
         if (released) return;
         released = true;
@@ -147,12 +165,13 @@ export class ClientPool {
       credentials: {},
       timeDifference: undefined,
     });
-    const pooled: Pooled = {
+    const pooled = {
       exchange,
       trace,
       pristineOptions: exchange.deepExtend({}, exchange.options),
       idleSince: Date.now(),
-    };
+    } as Pooled;
+    pooled.throttle = installVenueBudget(exchange, trace, () => pooled.budget);
     if (STRICT_NONCE_EXCHANGES.has(options.exchangeId))
       pooled.takeTurn = installNonceSequencing(exchange, () => pooled.sequence).takeTurn;
     return pooled;
@@ -161,6 +180,7 @@ export class ClientPool {
   private giveBack(key: string, pooled: Pooled): void {
     wipe(pooled.exchange, pooled.pristineOptions);
     pooled.sequence = undefined;
+    pooled.budget = undefined;
     const list = this.idle.get(key) ?? [];
     if (list.length >= this.maxIdle) return;
     pooled.idleSince = Date.now();
@@ -195,15 +215,6 @@ function poolKey(options: PoolKeyOptions): string {
 }
 
 const unthrottled = () => Promise.resolve();
-
-function throttled(
-  exchange: Exchange,
-  exchangeId: string,
-  throttle: RequestThrottle | undefined,
-): Exchange['throttle'] {
-  if (!throttle) return unthrottled;
-  return (cost?: number | undefined) => throttle.take(exchangeId, cost ?? 1, exchange.rateLimit ?? 0);
-}
 
 function definedCredentials(options: ClientOptions): Writable {
   const defined: Writable = {};

@@ -1,4 +1,5 @@
 import ccxt, { type Exchange } from 'ccxt';
+import type { RateSignal } from '../limits/venue-limits';
 import { pointAt } from './point-at';
 
 export type Credentials = Partial<
@@ -22,6 +23,8 @@ export interface ClientOptions {
 export interface ResponseTrace {
   status?: number;
   retryAfterMs?: number;
+  /** The exchange's last refusal for rate, read by its venue limits (scope, wait, reason). */
+  rate?: Extract<RateSignal, { kind: 'refused' }>;
 }
 
 export class SandboxNotSupportedError extends Error {

@@ -8,6 +8,8 @@ beforeAll(async () => {
   sim = await startExchangeSim({
     fixture: {
       accounts: [],
+      // reads back to back: Kraken's one-public-call-per-second limit would refuse them (tested in the sim)
+      venueLimits: 'off',
       tickers: {
         'BTC/USDT': { last: '60000.5', open24h: '58000' },
         'ETH/BTC': { last: '0.05' },

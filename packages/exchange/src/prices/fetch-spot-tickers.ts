@@ -4,8 +4,6 @@ import type { SpotTickers } from '@keyport/valuation/spot-tickers';
 import type { Exchange } from 'ccxt';
 import { ClientPool } from '../client/client-pool';
 import type { RequestThrottle } from '../client/request-throttle';
-import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
-import { classifyError } from '../verify/classify-error';
 import { krakenNamesOf, krakenTickerKey } from './kraken-pair';
 
 type Json = Record<string, unknown>;
@@ -93,8 +91,8 @@ export async function fetchSpotTickers(source: TickerSource, pool = publicPool):
     );
     return { exchangeId: source.exchangeId, fetchedAt: Date.now(), tickers };
   } catch (error) {
-    const verdict = classifyError(error, lease.trace.status, lease.trace.retryAfterMs);
-    await tripOnRateRefusal(source.throttle, source.exchangeId, verdict, lease.trace.status);
+    // the pause a refusal asked for is in the shared budget before the caller hears of it
+    await lease.settled();
     throw error;
   } finally {
     lease.release();

@@ -1,5 +1,5 @@
 import ccxt from 'ccxt';
-import { SandboxNotSupportedError } from '../client/create-client';
+import { type ResponseTrace, SandboxNotSupportedError } from '../client/create-client';
 import { RateBudgetError } from '../client/request-throttle';
 import type { ReasonCode } from '../status/statuses';
 
@@ -71,7 +71,8 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
   const message = error instanceof Error ? error.message : String(error);
 
   if (error instanceof SandboxNotSupportedError) return { reason: 'SANDBOX_NOT_SUPPORTED' };
-  if (error instanceof RateBudgetError) return { reason: 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
+  if (error instanceof RateBudgetError)
+    return { reason: error.ban ? 'IP_BANNED' : 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
   if (error instanceof ClockSkewError) return { reason: 'CLOCK_SKEW', clockOffsetMs: error.offsetMs };
   // transient branch (OperationFailed)
   if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
@@ -114,4 +115,14 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
     return { reason: 'UNKNOWN_EXCHANGE_ERROR' };
   }
   return { reason: 'INTERNAL_ERROR' };
+}
+
+/**
+ * A refusal for rate as the exchange's venue limits read it: the scope's own wait (Bybit's reset timestamp, a
+ * Kraken counter's decay) and whether it was an IP ban, where ccxt's class alone says only "rate".
+ */
+export function rateAware(verdict: Verdict, lease: { trace: ResponseTrace }): Verdict {
+  const { rate } = lease.trace;
+  if (!rate || (verdict.reason !== 'RATE_LIMITED' && verdict.reason !== 'IP_BANNED')) return verdict;
+  return { reason: rate.reason, retryAfterMs: rate.ms };
 }

@@ -3,13 +3,12 @@ import { type WalletRead, walletReads } from '../balances/wallet-reads';
 import { type ClientLease, ClientPool } from '../client/client-pool';
 import type { ClientOptions } from '../client/create-client';
 import type { NonceSequencer } from '../client/nonce-sequencer';
-import { budgetId, type RequestThrottle } from '../client/request-throttle';
-import { tripOnRateRefusal } from '../client/trip-on-rate-refusal';
+import type { RequestThrottle } from '../client/request-throttle';
 import type { TradeCheckMode } from '../guides/guide-types';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
-import { ClockSkewError, classifyError, offsetInRefusal } from './classify-error';
+import { ClockSkewError, classifyError, offsetInRefusal, rateAware } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
 import { checkTrading } from './trade-check';
 
@@ -215,14 +214,12 @@ export async function withLeasedClient<T>(
   try {
     return await work(lease);
   } catch (error) {
-    const verdict = classifyError(error, lease.trace.status, lease.trace.retryAfterMs);
-    await tripOnRateRefusal(
-      input.throttle,
-      budgetId(input.exchangeId, input.sandbox),
-      verdict,
-      lease.trace.status,
-    );
-    return { ok: false, ...verdict };
+    // the pause the refusal asked for is in the shared budget before anyone is told of the failure
+    await lease.settled();
+    return {
+      ok: false,
+      ...rateAware(classifyError(error, lease.trace.status, lease.trace.retryAfterMs), lease),
+    };
   } finally {
     lease.release();
   }
