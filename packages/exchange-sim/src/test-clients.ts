@@ -179,3 +179,26 @@ export function testFixture(): SimFixture {
     ],
   };
 }
+
+/** A spot market as loadMarkets would hold it (the sim serves no market lists): exchange id ↔ unified symbol. */
+export function spotMarket(id: string, symbol: string) {
+  const [base, quote] = symbol.split('/') as [string, string];
+  return {
+    id,
+    symbol,
+    base,
+    quote,
+    baseId: base,
+    quoteId: quote,
+    type: 'spot',
+    spot: true,
+    margin: false,
+    swap: false,
+    future: false,
+    option: false,
+    contract: false,
+    active: true,
+    precision: {},
+    limits: {},
+  };
+}

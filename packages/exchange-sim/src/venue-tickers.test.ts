@@ -11,32 +11,13 @@ import {
   krakenClient,
   okxClient,
   rejectionOf,
+  spotMarket,
 } from './test-clients';
 
 type Json = Record<string, unknown>;
 const call = callImplicit;
 
-const spot = (id: string, symbol: string) => {
-  const [base, quote] = symbol.split('/') as [string, string];
-  return {
-    id,
-    symbol,
-    base,
-    quote,
-    baseId: base,
-    quoteId: quote,
-    type: 'spot',
-    spot: true,
-    margin: false,
-    swap: false,
-    future: false,
-    option: false,
-    contract: false,
-    active: true,
-    precision: {},
-    limits: {},
-  };
-};
+const spot = spotMarket;
 
 let sim: ExchangeSim;
 beforeAll(async () => {

@@ -30,6 +30,15 @@ afterEach(async () => {
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
+// Kraken refuses a nonce not above the key's last one, and two calls within one millisecond would share ccxt's:
+// these clients count up instead
+function kraken(keys: { apiKey: string; secret: string }): Exchange {
+  const ex = krakenClient(sim, keys);
+  let nonce = Date.now() * 1000;
+  ex.nonce = () => ++nonce;
+  return ex;
+}
+
 /** A new account on the venue with `keys` API keys; returns its uid and the keys' credentials. */
 function account(exchange: ExchangeId, keys = 1, permissions: Partial<SimPermissions> = {}) {
   const uid =
@@ -86,7 +95,7 @@ describe('kraken: a call counter per API key, by verification tier', () => {
 
   it('serves a starter key 15 calls, then answers HTTP 200 EAPI:Rate limit exceeded; the counter decays 0.33/s', async () => {
     const a = account('kraken');
-    const ex = krakenClient(sim, a.keys[0] as { apiKey: string; secret: string });
+    const ex = kraken(a.keys[0] as { apiKey: string; secret: string });
     await times(15, () => ex.fetchBalance());
     const limited = await rejectionOf(ex.fetchBalance());
     expect(ccxtClass(limited)).toBe('DDoSProtection');
@@ -95,7 +104,7 @@ describe('kraken: a call counter per API key, by verification tier', () => {
     expect(refusal).toMatchObject({ path: '/0/private/BalanceEx', status: 200, verdict: 'rate-limited' });
 
     // another key on the same IP has its own counter
-    const other = krakenClient(sim, account('kraken').keys[0] as { apiKey: string; secret: string });
+    const other = kraken(account('kraken').keys[0] as { apiKey: string; secret: string });
     await times(15, () => other.fetchBalance());
 
     // the refused call counted too (16 + 1 over 15): about 6 s until one unit is free again
@@ -109,7 +118,7 @@ describe('kraken: a call counter per API key, by verification tier', () => {
   it('gives pro keys 20, and locks out a key that keeps calling while limited', async () => {
     const pro = account('kraken');
     sim.setKrakenTier(pro.keys[0]?.apiKey as string, 'pro');
-    const proClient = krakenClient(sim, pro.keys[0] as { apiKey: string; secret: string });
+    const proClient = kraken(pro.keys[0] as { apiKey: string; secret: string });
     await times(20, () => proClient.fetchBalance());
     expect(ccxtClass(await rejectionOf(proClient.fetchBalance()))).toBe('DDoSProtection');
 
