@@ -15,7 +15,7 @@ export async function seedConnected(
     const id = randomUUID();
     const envelope = sealCredentials(
       stack.apiDeps.keyring,
-      { apiKey: keys.apiKey, secret: keys.secret },
+      { apiKey: keys.apiKey, secret: keys.secret, ...(keys.passphrase ? { password: keys.passphrase } : {}) },
       { connectionId: id, ownerId, version: 1 },
     );
     return {
@@ -39,4 +39,16 @@ export async function seedConnected(
       [ownerId, exchangeId, JSON.stringify(rows)],
     );
   return rows.map((row) => row.id);
+}
+
+/** How many of these connections a worker has refreshed since `since`. */
+export async function refreshedSince(stack: Stack, ids: string[], since: Date): Promise<number> {
+  const [row] = await stack.db.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: string }[]>(
+      'select count(*) as n from exchange_connections where id in (?) and last_synced_at >= ?',
+      [ids, since],
+    );
+  return Number(row?.n);
 }

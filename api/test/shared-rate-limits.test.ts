@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signedUpClient } from './client';
 import { type Stack, startStack } from './harness';
-import { seedConnected } from './seed-connected';
+import { refreshedSince, seedConnected } from './seed-connected';
 import { addBinanceAccount } from './sim-accounts';
 import { spawnWorker, stopWorker, type WorkerProcess } from './worker-process';
 
@@ -52,17 +52,6 @@ async function seedAccounts(count: number): Promise<{ ids: string[]; seededAt: D
   return { ids: await seedConnected(stack, ownerId, 'binance', keys), seededAt };
 }
 
-async function refreshedSince(ids: string[], since: Date): Promise<number> {
-  const [row] = await stack.db.orm.em
-    .fork()
-    .getConnection()
-    .execute<{ n: string }[]>(
-      'select count(*) as n from exchange_connections where id in (?) and last_synced_at >= ?',
-      [ids, since],
-    );
-  return Number(row?.n);
-}
-
 describe('one request budget per exchange across worker processes', () => {
   // 200 reads of weight 20 are 4,000 of Binance's 6,000 a minute: past 90% the workers would rightly wait for
   // the next minute (X-MBX-USED-WEIGHT-1M), and the test would measure that wait instead of the shared budget
@@ -75,7 +64,9 @@ describe('one request budget per exchange across worker processes', () => {
     await startTwoWorkers(96);
     const { ids, seededAt } = await seedAccounts(200);
 
-    await expect.poll(() => refreshedSince(ids, seededAt), { timeout: 60_000, interval: 500 }).toBe(200);
+    await expect
+      .poll(() => refreshedSince(stack, ids, seededAt), { timeout: 60_000, interval: 500 })
+      .toBe(200);
     const stats = stack.sim.rateStats('binance');
     expect(stats.rejected429).toBe(0);
     expect(stats.rejected418).toBe(0);
@@ -101,7 +92,9 @@ describe('one request budget per exchange across worker processes', () => {
     // far more accounts than jobs in flight: without the shared pause the queued ones would keep sending
     const { ids, seededAt } = await seedAccounts(120);
 
-    await expect.poll(() => refreshedSince(ids, seededAt), { timeout: 60_000, interval: 500 }).toBe(120);
+    await expect
+      .poll(() => refreshedSince(stack, ids, seededAt), { timeout: 60_000, interval: 500 })
+      .toBe(120);
     const stats = stack.sim.rateStats('binance');
     expect(stats.rejected429).toBeGreaterThan(0);
     // after the first refusal only the requests already on the wire (2 workers × 16 jobs) arrive until

@@ -7,6 +7,7 @@ import type { Exchange } from 'ccxt';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
 import type { Stack } from './harness';
+import { refreshedSince, seedConnected } from './seed-connected';
 import {
   addBinanceAccount,
   addBybitAccount,
@@ -126,6 +127,38 @@ async function spentWhileConnecting(
 }
 
 describe('venue limits, as the exchanges document them', () => {
+  it('refreshing 200 accounts on the four venues at once, as after a restart, earns no refusal', async () => {
+    const owner = (await api.ok<{ viewer: { id: string } }>('{ viewer { id } }')).viewer.id;
+    const add = {
+      binance: addBinanceAccount,
+      bybit: addBybitAccount,
+      okx: addOkxAccount,
+      kraken: addKrakenAccount,
+    };
+    const seededAt = new Date();
+    const ids: string[] = [];
+    for (const venue of Object.keys(add) as Venue[]) {
+      const accounts = Array.from({ length: 50 }, () => add[venue](stack.sim));
+      ids.push(...(await seedConnected(stack, owner, venue, accounts)));
+    }
+    const started = Date.now();
+    await expect
+      .poll(() => refreshedSince(stack, ids, seededAt), { timeout: 60_000, interval: 250 })
+      .toBe(200);
+    const refused = Object.fromEntries(
+      (Object.keys(add) as Venue[]).map((venue) => [venue, stack.sim.rateStats(venue).refused]),
+    );
+    console.info(
+      `200 accounts refreshed at once in ${((Date.now() - started) / 1000).toFixed(1)} s; refused by the sim: ${JSON.stringify(refused)}`,
+    );
+    expect(refused).toEqual({ binance: {}, bybit: {}, okx: {}, kraken: {} });
+    // the other tests start from no background refreshes
+    await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute('delete from exchange_connections where id in (?)', [ids]);
+  }, 90_000);
+
   it('Kraken: a key whose call counter another app filled waits for it to decay; a fresh key connects at once', async () => {
     const { freshly, limited } = await spentWhileConnecting(
       'kraken',
@@ -141,6 +174,7 @@ describe('venue limits, as the exchanges document them', () => {
       },
       60_000,
     );
+    console.info(`Kraken: fresh key connected in ${freshly.tookMs} ms, spent key in ${limited.tookMs} ms`);
     // not spaced behind the spent key, nor held by its pause; the spent key waited for its counter to decay
     expect(freshly.tookMs).toBeLessThan(limited.tookMs);
     expect(freshly.tookMs).toBeLessThan(8_000);
