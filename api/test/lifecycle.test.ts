@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -188,6 +189,63 @@ describe('a connection over its life', () => {
     expect((await connect(api, 'Key again')).connectExchange.__typename).toBe(
       'MutationConnectExchangeSuccess',
     );
+  });
+
+  it('tells keys apart on exchanges whose credentials have no public part (a private key or a secret alone)', async () => {
+    const connect = (exchangeId: string, label: string, credentials: Record<string, string>) =>
+      api.ok<{ connectExchange: { __typename: string; code?: string; field?: string } }>(CONNECT_MUTATION, {
+        input: { exchangeId, label, credentials },
+      });
+    const key = () => `0x${randomBytes(32).toString('hex')}`;
+    // aster signs with a private key only, blockchaincom with a secret only: two different keys are two accounts
+    const first = key();
+    expect((await connect('aster', 'Aster one', { privateKey: first })).connectExchange.__typename).toBe(
+      'MutationConnectExchangeSuccess',
+    );
+    expect((await connect('aster', 'Aster two', { privateKey: key() })).connectExchange.__typename).toBe(
+      'MutationConnectExchangeSuccess',
+    );
+    // the same private key pasted again is the same key, named by its own field
+    expect(
+      (await connect('aster', 'Aster again', { privateKey: ` ${first} ` })).connectExchange,
+    ).toMatchObject({
+      code: 'DUPLICATE_KEY',
+      field: 'credentials.privateKey',
+    });
+    for (const label of ['Blockchain one', 'Blockchain two'])
+      expect(
+        (await connect('blockchaincom', label, { secret: randomBytes(24).toString('hex') })).connectExchange
+          .__typename,
+      ).toBe('MutationConnectExchangeSuccess');
+    // what is stored identifies the key without being it
+    const rows = await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ key_fingerprint: string; key_hint: string }[]>(
+        `select key_fingerprint, key_hint from exchange_connections where exchange_id = 'aster'`,
+      );
+    expect(new Set(rows.map((r) => r.key_fingerprint)).size).toBe(2);
+    for (const row of rows) {
+      expect(row.key_fingerprint).not.toContain(first.slice(2, 10));
+      expect(first).not.toContain(row.key_hint.replace('…', '') || 'never');
+    }
+  });
+
+  it('says so when ccxt refuses to build the request itself (dydx without a wallet address): nothing was sent', async () => {
+    const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(
+      CONNECT_MUTATION,
+      {
+        input: { exchangeId: 'dydx', label: 'dYdX', credentials: {} },
+      },
+    );
+    const failed = await waitForStatus(
+      api,
+      connectExchange.data.id,
+      (s) => s !== 'PENDING' && s !== 'VERIFYING',
+    );
+    expect(failed.status).toBe('ERROR');
+    expect(failed.statusReason?.code).toBe('REQUEST_NOT_SENT');
+    expect(failed.statusReason?.explanation).toMatch(/^Nothing was sent to the exchange/);
   });
 
   it('reads a key’s rights again once a day: withdrawals switched on later → refused, secret erased', async () => {

@@ -134,6 +134,50 @@ describe('connection warnings', () => {
     expect((await warningsOf(id))[0]?.message).toMatch(/Binance ended this key's trading right/);
   });
 
+  it('says withdrawal rights are unknown where the exchange did not tell, and the catalogue says where that is', async () => {
+    const unknown = {
+      permissions: { withdraw: null, ipRestricted: null },
+      accountTypes: [],
+      credentials: {},
+    };
+    const warnings = await connectionWarnings(
+      { ...unknown, id: 'a', exchangeId: 'bitstamp' } as never,
+      async () => [],
+    );
+    expect(warnings.map((w) => w.code)).toEqual(['WITHDRAWAL_RIGHTS_UNKNOWN']);
+    // a key the exchange has not been asked about yet (never verified) claims nothing
+    expect(
+      await connectionWarnings(
+        { ...unknown, permissions: null, id: 'b', exchangeId: 'bitstamp' } as never,
+        async () => [],
+      ),
+    ).toEqual([]);
+    const { kraken, bitstamp } = await api.ok<Record<string, { support: Record<string, unknown> }>>(
+      `{ kraken: exchange(id: "kraken") { support { permissions withdrawalRights ipRestriction keyExpiry tradeCheck prices guide proof } }
+         bitstamp: exchange(id: "bitstamp") { support { permissions withdrawalRights ipRestriction keyExpiry tradeCheck prices guide proof } } }`,
+    );
+    expect(kraken?.support).toEqual({
+      permissions: true,
+      withdrawalRights: true,
+      ipRestriction: 'ADDRESSES',
+      keyExpiry: true,
+      tradeCheck: true,
+      prices: true,
+      guide: true,
+      proof: 'SIM',
+    });
+    expect(bitstamp?.support).toEqual({
+      permissions: false,
+      withdrawalRights: false,
+      ipRestriction: 'UNKNOWN',
+      keyExpiry: false,
+      tradeCheck: false,
+      prices: false,
+      guide: false,
+      proof: 'UNTESTED',
+    });
+  });
+
   it('names Binance’s rule on unrestricted keys only on Binance connections', async () => {
     const unrestricted = { permissions: { ipRestricted: false }, accountTypes: [], credentials: {} };
     const [okx] = await connectionWarnings(

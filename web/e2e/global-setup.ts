@@ -63,7 +63,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const db = await createTestDatabase();
   const prefix = `kpe2e-${randomBytes(4).toString('hex')}`;
   const sim = await startExchangeSim({
-    fixture: { accounts: [], tickers: { 'BTC/USDT': { last: '60000', open24h: '59000' } } },
+    // the browser tests drive flows, not volumes: the venues' documented limits have their own tests
+    fixture: {
+      accounts: [],
+      tickers: { 'BTC/USDT': { last: '60000', open24h: '59000' } },
+      venueLimits: 'off',
+    },
   });
   const keyring = formatKeyring([generateMasterKey('e2e1')]);
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { findExchange } from '@keyport/exchange/catalogue';
+import { exchangeSupport } from '@keyport/exchange/exchange-support';
 import { findGuide, GUIDED_EXCHANGES } from '@keyport/exchange/guides';
 import { expect, type Page, test } from '@playwright/test';
 import { GUIDE_SECTIONS, sectionAnchor } from '../src/components/guides/sections';
@@ -133,5 +134,33 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     // an exchange without a guide has no guide page
     const missing = await page.goto(`${baseUrl()}/${locale}/guides/bitstamp`);
     expect(missing?.status()).toBe(404);
+  });
+}
+
+for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
+  const m = messages[locale];
+
+  test(`the Add page claims a withdrawal check only where Keyport reads withdrawal rights (${locale})`, async ({
+    page,
+  }) => {
+    await signUp(page, locale);
+    await page.goto(`${baseUrl()}/${locale}/exchanges/new`);
+    const guidance = page.getByRole('complementary', { name: m.add.guideTitle });
+    for (const [id, reads] of [
+      ['kraken', true],
+      ['kucoin', true],
+      ['bitstamp', false],
+      ['aster', false],
+    ] as const) {
+      expect(exchangeSupport(id).withdrawalRights).toBe(reads);
+      await page.getByLabel(m.add.search, { exact: true }).fill(id);
+      await page.locator(`button[data-exchange="${id}"]`).click();
+      const name = findExchange(id)?.name ?? id;
+      await expect(guidance).toContainText(
+        reads ? m.add.guideWithdraw : m.add.guideWithdrawUnknown.replace('{exchange}', name),
+      );
+      if (!reads) await expect(guidance).not.toContainText(m.add.guideWithdraw);
+      await page.goto(`${baseUrl()}/${locale}/exchanges/new`);
+    }
   });
 }

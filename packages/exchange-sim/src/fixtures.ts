@@ -111,7 +111,7 @@ export interface SimFixture {
   tickers?: Record<string, SimTicker>;
   /** USD price per asset as decimal strings, used for OKX eqUsd/totalEq. USDT/USDC/USD default to 1. */
   usdPrices?: Record<string, string>;
-  /** Per-venue, per-IP request limits; none = unlimited (weight headers are still reported). */
+  /** Per-venue, per-IP request limits (test knob); none = unlimited, and no weight headers. */
   rateLimits?: SimRateLimit[];
   /** The venues' documented limits (README "Rate limits"); default 'documented'. */
   venueLimits?: SimVenueLimitsMode;

@@ -76,6 +76,11 @@ export class RateLimiter {
     for (const exchange of EXCHANGE_IDS) this.restartVenue(exchange);
   }
 
+  /** A limit is set for the venue (only then are its weight headers reported). */
+  limits(exchange: ExchangeId): boolean {
+    return this.rules.has(exchange);
+  }
+
   list(): SimRateLimit[] {
     return [...this.rules.values()].map((rule) => ({ ...rule }));
   }

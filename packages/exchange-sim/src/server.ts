@@ -144,7 +144,8 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       arrival,
       adapter.banStatus,
     );
-    let usage = adapter.usageHeaders(admission.usedWeight);
+    // no limit, no usage to report: a client would slow down for a limit that is not there
+    let usage = limiter.limits(adapter.id) ? adapter.usageHeaders(admission.usedWeight) : {};
     const reply = (r: SimReply): SimReply => ({ ...r, headers: { ...r.headers, ...usage } });
     const entry = {
       seq,

@@ -114,6 +114,29 @@ export function keyFingerprint(exchangeId: string, apiKey: string): string {
   return createHash('sha256').update(`keyport/key/v1\u0000${exchangeId}\u0000${apiKey.trim()}`).digest('hex');
 }
 
+/**
+ * What tells one key from another: its public part; credentials without one (a private key or a secret alone)
+ * by the private part, only ever hashed (those are random keys of 128 bits or more: a hash gives nothing away);
+ * none at all, no fingerprint (no duplicate can be told).
+ */
+export function credentialFingerprint(
+  exchangeId: string,
+  credentials: Record<string, string>,
+): string | null {
+  const publicPart = [
+    credentials.apiKey,
+    credentials.walletAddress,
+    credentials.uid,
+    credentials.accountId,
+  ].find((value) => value?.trim());
+  if (publicPart) return keyFingerprint(exchangeId, publicPart);
+  const privatePart = [credentials.privateKey, credentials.secret].find((value) => value?.trim());
+  if (!privatePart) return null;
+  return createHash('sha256')
+    .update(`keyport/key/v1/private\u0000${exchangeId}\u0000${privatePart.trim()}`)
+    .digest('hex');
+}
+
 /** `abcd…wxyz`; short keys show only their last 2 characters, very short ones nothing. */
 export function keyHint(apiKey: string): string {
   const key = apiKey.trim();

@@ -11,6 +11,7 @@ export const WARNING_CODES = [
   'ACCOUNT_CHANGED',
   'FUTURES_NOT_ENABLED',
   'WITHDRAWALS_ENABLED',
+  'WITHDRAWAL_RIGHTS_UNKNOWN',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -75,6 +76,15 @@ export async function connectionWarnings(
       code: 'WITHDRAWALS_ENABLED',
       message:
         'This key can withdraw funds: a leak of it could empty the account. Switch withdrawals off on the exchange.',
+      detail: null,
+    });
+  }
+  // checked, and the exchange did not say: Keyport could not refuse a key that can withdraw (Exchange.support)
+  if (c.permissions && c.permissions.withdraw === null) {
+    warnings.push({
+      code: 'WITHDRAWAL_RIGHTS_UNKNOWN',
+      message:
+        'Keyport cannot read on this exchange whether the key can withdraw funds: check on the exchange that withdrawals are switched off for it.',
       detail: null,
     });
   }

@@ -14,7 +14,7 @@ import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueRefreshNow } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
-import { keyFingerprint, keyHint, sealCredentials } from '@keyport/vault/envelope';
+import { credentialFingerprint, keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ApiDeps, Context, Viewer } from '../../context';
 import {
@@ -90,19 +90,21 @@ function asDuplicate(error: unknown, label: string, credentials: Record<string, 
   return new DuplicateLabelError(label);
 }
 
+// the field the fingerprint was taken from (credentialFingerprint's order)
+const FINGERPRINTED = ['apiKey', 'walletAddress', 'uid', 'accountId', 'privateKey', 'secret'] as const;
+
 function duplicateKey(credentials: Record<string, string>): DuplicateKeyError {
-  return new DuplicateKeyError(
-    credentials.apiKey ? 'apiKey' : credentials.walletAddress ? 'walletAddress' : 'uid',
-  );
+  return new DuplicateKeyError(FINGERPRINTED.find((field) => credentials[field]?.trim()) ?? 'apiKey');
 }
 
 /** Refuses keys another live connection of the owner holds, or has staged, on the same exchange. */
 async function assertKeyFree(
   em: Em,
   connection: IExchangeConnection,
-  fingerprint: string,
+  fingerprint: string | null,
   credentials: Record<string, string>,
 ): Promise<void> {
+  if (fingerprint === null) return;
   const clash = await em.getConnection().execute<unknown[]>(
     `select 1 from exchange_connections where owner_id = ? and exchange_id = ? and deleted_at is null
        and id <> ? and (key_fingerprint = ? or staged_key_fingerprint = ?) limit 1`,
@@ -209,7 +211,7 @@ export async function connectExchange(
       accountTypes,
       needsTrading: input.needsTrading ?? false,
       keyHint: keyHint(hintSource(credentials)),
-      keyFingerprint: keyFingerprint(exchange.id, hintSource(credentials)),
+      keyFingerprint: credentialFingerprint(exchange.id, credentials),
       credentials: { ...envelope },
       credentialKid: envelope.kid,
     },
@@ -309,7 +311,7 @@ export async function replaceCredentials(
   const connection = await findOwnConnection(ctx.em, viewer, id);
   const exchange = requireExchange(connection.exchangeId);
   const credentials = normalizeCredentials(exchange, input);
-  const fingerprint = keyFingerprint(exchange.id, hintSource(credentials));
+  const fingerprint = credentialFingerprint(exchange.id, credentials);
   // a working key is kept until its replacement (even a new secret for the same key) has passed its check
   if (connection.status === 'CONNECTED' && connection.credentials)
     return stageCredentials(ctx, viewer, connection, credentials, fingerprint);
@@ -349,7 +351,7 @@ async function stageCredentials(
   viewer: Viewer,
   connection: IExchangeConnection,
   credentials: Record<string, string>,
-  fingerprint: string,
+  fingerprint: string | null,
 ): Promise<IExchangeConnection> {
   await assertKeyFree(ctx.em, connection, fingerprint, credentials);
   const envelope = sealCredentials(ctx.deps.keyring, credentials, {

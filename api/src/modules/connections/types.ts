@@ -90,6 +90,8 @@ const WARNING_DESCRIPTIONS: Record<WarningCode, string> = {
   FUTURES_NOT_ENABLED: 'Futures wallets were chosen but the key may not use futures.',
   WITHDRAWALS_ENABLED:
     'The key can withdraw funds: switch that off on the exchange (only where the deployment accepts such keys).',
+  WITHDRAWAL_RIGHTS_UNKNOWN:
+    'The exchange does not tell whether the key can withdraw (`Exchange.support.withdrawalRights` is false, or its answer left it out): Keyport could not refuse such a key, so check on the exchange that withdrawals are off.',
 };
 const WarningCodeEnum = builder.enumType('ConnectionWarningCode', {
   description: 'The kind of a connection warning.',

@@ -4,9 +4,11 @@ import {
   type CredentialField,
   type CredentialKey,
 } from '@keyport/exchange/catalogue';
+import { exchangeSupport } from '@keyport/exchange/exchange-support';
 import { builder } from '../../schema/builder';
 import { describedValues } from '../../schema/enum-values';
 import { ExchangeGuideRef, GuideLocaleEnum, localizedGuide } from './guide';
+import { ExchangeSupportRef } from './support';
 
 export const AccountTypeEnum = builder.enumType('AccountType', {
   description: 'A wallet of an exchange account.',
@@ -85,6 +87,11 @@ export const ExchangeRef = builder.objectRef<CatalogueExchange>('Exchange').impl
     website: t.exposeString('website', {
       nullable: true,
       description: 'The exchange’s home page URL; null when ccxt does not know it.',
+    }),
+    support: t.field({
+      type: ExchangeSupportRef,
+      description: 'What Keyport checks and shows on this exchange: read it before asking for a key.',
+      resolve: (exchange) => exchangeSupport(exchange.id),
     }),
     guide: t.field({
       type: ExchangeGuideRef,

@@ -48,7 +48,7 @@ export interface NewConnection {
   accountTypes: string[];
   needsTrading: boolean;
   keyHint: string;
-  keyFingerprint: string;
+  keyFingerprint: string | null;
   credentials: Record<string, unknown>;
   credentialKid: string;
 }

@@ -7,7 +7,7 @@ export interface KeysToStage {
   credentials: Record<string, unknown>;
   credentialKid: string;
   keyHint: string;
-  keyFingerprint: string;
+  keyFingerprint: string | null;
 }
 
 /**

@@ -20,7 +20,7 @@ export const ExchangeConnection = defineEntity({
     reasonCode: p.string().length(48).nullable(),
     progressStep: p.string().length(32).nullable(),
     keyHint: p.string().length(32),
-    /** SHA-256 of exchange and API key, to refuse the same key pasted twice (see vault keyFingerprint). */
+    /** SHA-256 of exchange and the key's public part (or, without one, its private part), to refuse the same key pasted twice (vault credentialFingerprint). */
     keyFingerprint: p.string().length(64).nullable(),
     credentials: p.json<SealedCredentials>().nullable(),
     credentialVersion: p.integer().default(1),

@@ -42,6 +42,7 @@ export const REASON_GUIDE_SECTIONS: Readonly<Record<ReasonCode, GuideSection | n
   SIGNATURE_REJECTED: 'checklist',
   PASSPHRASE_REJECTED: 'extra-field',
   MISSING_CREDENTIALS: 'create-key',
+  REQUEST_NOT_SENT: null,
   KEY_EXPIRED: 'expiry',
   IP_NOT_WHITELISTED: 'ip-whitelist',
   READ_NOT_ALLOWED: 'permissions',

@@ -80,6 +80,14 @@ export const REASONS = {
     explanation: 'A credential this exchange requires is missing.',
     remedy: 'Replace the keys and fill in every field the exchange asks for.',
   },
+  REQUEST_NOT_SENT: {
+    status: 'ERROR',
+    retryable: false,
+    explanation:
+      'Nothing was sent to the exchange: its client needs something the connection does not hold (a wallet address, an account option).',
+    remedy:
+      'This exchange cannot be connected with the fields Keyport asks for yet; nothing about your key is wrong.',
+  },
   KEY_EXPIRED: {
     status: 'EXPIRED',
     retryable: false,

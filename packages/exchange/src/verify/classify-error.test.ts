@@ -51,6 +51,14 @@ describe('classifying ccxt failures into precise reasons', () => {
     [new ccxt.ExchangeError('binance {"code":-1008}'), 503, 'EXCHANGE_DOWN'],
     [new ccxt.ExchangeError('something new'), 400, 'UNKNOWN_EXCHANGE_ERROR'],
     [new ccxt.AuthenticationError('binance requires "secret" credential'), undefined, 'MISSING_CREDENTIALS'],
+    // ccxt's own refusal to build a request: nothing reached the exchange
+    [
+      new ccxt.ArgumentsRequired(
+        "dydx fetchBalance() requires a user parameter inside 'params' or the walletAddress set",
+      ),
+      undefined,
+      'REQUEST_NOT_SENT',
+    ],
     [new SandboxNotSupportedError('kraken'), undefined, 'SANDBOX_NOT_SUPPORTED'],
     [new TypeError('our bug'), undefined, 'INTERNAL_ERROR'],
   ])('%s (HTTP %s) → %s', (error, status, reason) => {

@@ -106,6 +106,8 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
     return { reason: authReason(message) };
   }
   if (error instanceof ccxt.RestrictedLocation) return { reason: 'GEO_BLOCKED' };
+  // raised by ccxt itself before building a request (dydx without walletAddress, derive without its option)
+  if (error instanceof ccxt.ArgumentsRequired) return { reason: 'REQUEST_NOT_SENT' };
   if (error instanceof ccxt.ExchangeError) {
     if (matches([...KEY_HINTS, ...SIGNATURE_HINTS, ...PASSPHRASE_HINTS, ...ENVIRONMENT_HINTS], message)) {
       return { reason: authReason(message) };

@@ -385,7 +385,7 @@ export function AddExchange({
         ) : null}
       </div>
       <div className="add-side">
-        <SecurityGuidance egressIps={egressIps} />
+        <SecurityGuidance egressIps={egressIps} exchange={exchange} />
         <GuidePanel key={exchange.id} exchange={{ id: exchange.id, name: exchange.name }} />
       </div>
     </div>

@@ -4,7 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /** What a safe key looks like, beside the form, with Keyport's IP addresses one click from the clipboard. */
-export function SecurityGuidance({ egressIps }: { egressIps: readonly string[] }) {
+export function SecurityGuidance({
+  egressIps,
+  exchange,
+}: {
+  egressIps: readonly string[];
+  /** What Keyport can check on the chosen exchange (Exchange.support): its claims say no more than that. */
+  exchange: { name: string; support: { withdrawalRights: boolean } };
+}) {
   const t = useTranslations('add');
   const [copied, setCopied] = useState<string | null>(null);
   return (
@@ -13,7 +20,11 @@ export function SecurityGuidance({ egressIps }: { egressIps: readonly string[] }
       <ul>
         <li>{t('guideRead')}</li>
         <li>
-          <strong>{t('guideWithdraw')}</strong>
+          <strong>
+            {exchange.support.withdrawalRights
+              ? t('guideWithdraw')
+              : t('guideWithdrawUnknown', { exchange: exchange.name })}
+          </strong>
         </li>
         <li>
           {t('guideIp')}

@@ -13,6 +13,9 @@ export const ExchangeChoiceFragment = graphql(`
       masked
       multiline
     }
+    support {
+      withdrawalRights
+    }
   }
 `);
 

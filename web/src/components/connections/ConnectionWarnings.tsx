@@ -16,6 +16,7 @@ const KNOWN = new Set([
   'ACCOUNT_CHANGED',
   'FUTURES_NOT_ENABLED',
   'WITHDRAWALS_ENABLED',
+  'WITHDRAWAL_RIGHTS_UNKNOWN',
 ]);
 
 /** What may break this connection soon, each with what to do, in the reader's language. */

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectionView } from '../../../../../components/connections/ConnectionView';
 import {
   ConnectionDetailFragment,
@@ -9,13 +10,16 @@ import { serverQuery } from '../../../../../lib/server-api';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export async function generateMetadata({ params }: { params: Promise<{ id: string; locale: string }> }) {
+  const { id, locale } = await params;
   const data = await serverQuery(ConnectionDetailQuery, { id });
   const connection = data.exchangeConnection
     ? readFragment(ConnectionDetailFragment, data.exchangeConnection)
     : null;
-  return { title: connection?.label ?? 'Keyport' };
+  // a missing (or another's) connection is the not-found page, titled as such
+  return {
+    title: connection?.label ?? (await getTranslations({ locale, namespace: 'notFound' }))('title'),
+  };
 }
 
 export default async function ConnectionPage({ params }: { params: Promise<{ id: string }> }) {
