@@ -231,6 +231,26 @@ describe('a connection over its life', () => {
     }
   });
 
+  it('offers and accepts only the wallets it reads: no option wallet on Binance, no margin or main on KuCoin', async () => {
+    const { binance, kucoin } = await api.ok<Record<string, { accountTypes: string[] }>>(
+      '{ binance: exchange(id: "binance") { accountTypes } kucoin: exchange(id: "kucoin") { accountTypes } }',
+    );
+    expect(binance?.accountTypes).toEqual(['SPOT', 'MARGIN', 'SWAP', 'FUTURE', 'FUNDING']);
+    expect(kucoin?.accountTypes).toEqual(['SPOT']);
+    const refused = await api.ok<{ connectExchange: { __typename: string; code?: string; field?: string } }>(
+      CONNECT_MUTATION,
+      {
+        input: {
+          exchangeId: 'binance',
+          label: 'Options',
+          accountTypes: ['SPOT', 'OPTION'],
+          credentials: { apiKey: `bn${randomBytes(16).toString('hex')}`, secret: 's' },
+        },
+      },
+    );
+    expect(refused.connectExchange).toMatchObject({ code: 'VALIDATION_FAILED', field: 'accountTypes' });
+  });
+
   it('says so when ccxt refuses to build the request itself (dydx without a wallet address): nothing was sent', async () => {
     const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(
       CONNECT_MUTATION,

@@ -58,7 +58,11 @@ function normalizeAccountTypes(exchange: CatalogueExchange, requested?: string[]
     return [exchange.accountTypes.includes('spot') ? 'spot' : (exchange.accountTypes[0] ?? 'spot')];
   const unsupported = requested.filter((type) => !(exchange.accountTypes as string[]).includes(type));
   if (unsupported.length > 0) {
-    throw new ValidationError(`${exchange.name} has no ${unsupported.join(', ')} account.`, 'accountTypes');
+    // the catalogue offers only the wallets Keyport reads (Exchange.accountTypes)
+    throw new ValidationError(
+      `Keyport does not read a ${unsupported.join(', ')} wallet on ${exchange.name}; it reads: ${exchange.accountTypes.join(', ')}.`,
+      'accountTypes',
+    );
   }
   return [...new Set(requested)];
 }

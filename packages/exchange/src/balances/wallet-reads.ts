@@ -62,3 +62,15 @@ export function walletReads(exchangeId: string, accountTypes: readonly string[])
   if (reads.length > 0) return [...reads].sort((a, b) => rank(a) - rank(b));
   return [{ wallet: types.includes('spot') ? 'spot' : (types[0] as string), params: {} }];
 }
+
+/**
+ * The wallets Keyport reads on an exchange, of those ccxt lists: where wallets are read apart, each one a plan
+ * reads (Binance has no option read); elsewhere only the default account the plain read returns (spot, or the
+ * exchange's only kind). Nothing is offered that would be stored under a name it was not read from.
+ */
+export function readableAccountTypes<T extends string>(exchangeId: string, listed: readonly T[]): T[] {
+  const planner = PLANNERS[exchangeId];
+  if (planner) return listed.filter((type) => planner([type]).length > 0);
+  const only = listed.includes('spot' as T) ? ('spot' as T) : listed[0];
+  return only === undefined ? [] : [only];
+}

@@ -89,9 +89,13 @@ describe('catalogue', () => {
     expect(findExchange('krakenfutures')?.hasTestnet).toBe(true);
   });
 
-  it('offers a funding wallet only where fetchBalance can read one', () => {
+  it('offers a wallet only where Keyport reads it apart: no option on Binance, one account where one read returns all', () => {
     expect(findExchange('okx')?.accountTypes).toContain('funding');
-    expect(findExchange('kraken')?.accountTypes).toEqual(['spot', 'margin']);
+    expect(findExchange('binance')?.accountTypes).toEqual(['spot', 'margin', 'swap', 'future', 'funding']);
+    // one plain balance read: Kraken's margin and KuCoin's main and margin accounts are not read apart
+    expect(findExchange('kraken')?.accountTypes).toEqual(['spot']);
+    expect(findExchange('kucoin')?.accountTypes).toEqual(['spot']);
+    for (const exchange of listExchanges()) expect(exchange.accountTypes.length).toBeGreaterThan(0);
   });
 
   it('hands out entries no caller can change for the others', () => {

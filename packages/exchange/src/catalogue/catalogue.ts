@@ -1,4 +1,5 @@
 // Data only: this module is loaded by the api, which must never load ccxt (see generate.ts).
+import { readableAccountTypes } from '../balances/wallet-reads';
 import { type CatalogueEntry, isAccountType } from './catalogue-file';
 import { CREDENTIAL_KEYS, credentialField, isCredentialKey } from './credential-fields';
 import data from './exchanges.json' with { type: 'json' };
@@ -84,10 +85,15 @@ function toCatalogueExchange(entry: StoredEntry): CatalogueExchange {
       return Object.freeze(credentialField(key, id));
     }),
     hasTestnet,
-    accountTypes: entry.accountTypes.map((type) => {
-      if (!isAccountType(type)) throw new Error(`exchanges.json: ${id} lists unknown account type "${type}"`);
-      return type;
-    }),
+    // offered only where read: ccxt lists more (KuCoin's margin and main accounts) than one balance read returns
+    accountTypes: readableAccountTypes(
+      id,
+      entry.accountTypes.map((type) => {
+        if (!isAccountType(type))
+          throw new Error(`exchanges.json: ${id} lists unknown account type "${type}"`);
+        return type;
+      }),
+    ),
     website,
     countries: [...countries],
     certified,
