@@ -72,6 +72,28 @@ describe('Kraken', () => {
     expect(nonceErrors.length).toBeGreaterThan(0);
   });
 
+  it('a key another program signs with (higher nonces) is said to be shared, with what to do: not a clock problem', async () => {
+    const keys = addKrakenAccount(stack.sim);
+    const { exchange: other } = createExchangeClient({
+      exchangeId: 'kraken',
+      credentials: { apiKey: keys.apiKey, secret: keys.secret },
+      sandbox: false,
+      urlOverrides: simUrlOverrides(stack.sim.url),
+    });
+    // a bot with microsecond nonces: every millisecond nonce after it is below the key's last one
+    other.nonce = () => Date.now() * 1000;
+    await other.fetchBalance();
+    const id = await connect('Kraken shared', keys);
+    const c = await waitForStatus(api, id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
+    expect(c.status).toBe('ERROR');
+    expect(c.statusReason).toMatchObject({
+      code: 'NONCE_CONFLICT',
+      retrying: true,
+      guideSection: 'CHECKLIST',
+    });
+    expect(c.statusReason?.remedy).toMatch(/key of its own/);
+  });
+
   it('two worker processes refreshing 40 connections of one key send no nonce twice or out of order', async () => {
     await stack.workers?.close();
     stack.workers = null;

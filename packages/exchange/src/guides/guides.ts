@@ -52,6 +52,7 @@ export const REASON_GUIDE_SECTIONS: Readonly<Record<ReasonCode, GuideSection | n
   WRONG_ENVIRONMENT: 'testnet',
   SANDBOX_NOT_SUPPORTED: 'testnet',
   CLOCK_SKEW: null,
+  NONCE_CONFLICT: 'checklist',
   IP_BANNED: null,
   RATE_LIMITED: null,
   EXCHANGE_DOWN: null,

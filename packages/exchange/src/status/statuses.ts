@@ -139,6 +139,14 @@ export const REASONS = {
     explanation: 'The exchange rejected the request time: clocks disagree even after resynchronising.',
     remedy: 'Nothing to do on your side; Keyport retries automatically.',
   },
+  NONCE_CONFLICT: {
+    status: 'ERROR',
+    retryable: true,
+    explanation:
+      'The exchange refused the request’s nonce: almost always another program signing with this same key (Kraken wants each key’s nonces to rise).',
+    remedy:
+      'Give Keyport a key of its own on the exchange (one key per program), then replace the keys here; Keyport retries meanwhile.',
+  },
   RATE_LIMITED: {
     status: 'RATE_LIMITED',
     retryable: true,

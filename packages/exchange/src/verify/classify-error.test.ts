@@ -6,6 +6,8 @@ import { classifyError } from './classify-error';
 describe('classifying ccxt failures into precise reasons', () => {
   it.each([
     [new ccxt.InvalidNonce('binance {"code":-1021}'), undefined, 'CLOCK_SKEW'],
+    // Kraken: another program signing with the same key, not a clock
+    [new ccxt.InvalidNonce('kraken {"error":["EAPI:Invalid nonce"]}'), undefined, 'NONCE_CONFLICT'],
     [new ccxt.DDoSProtection('binance {"code":-1003}'), 429, 'RATE_LIMITED'],
     [new ccxt.DDoSProtection('binance {"code":-1003}'), 418, 'IP_BANNED'],
     [new ccxt.OnMaintenance('okx 50001'), 503, 'MAINTENANCE'],

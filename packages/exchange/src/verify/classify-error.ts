@@ -75,7 +75,9 @@ export function classifyError(error: unknown, httpStatus?: number, retryAfterMs?
     return { reason: error.ban ? 'IP_BANNED' : 'RATE_LIMITED', retryAfterMs: error.retryAfterMs };
   if (error instanceof ClockSkewError) return { reason: 'CLOCK_SKEW', clockOffsetMs: error.offsetMs };
   // transient branch (OperationFailed)
-  if (error instanceof ccxt.InvalidNonce) return { reason: 'CLOCK_SKEW' };
+  // Kraken's nonce must rise per key: a refusal there means another sender on the key, not a clock
+  if (error instanceof ccxt.InvalidNonce)
+    return { reason: /EAPI:Invalid nonce/.test(message) ? 'NONCE_CONFLICT' : 'CLOCK_SKEW' };
   if (httpStatus === 418) return { reason: 'IP_BANNED', retryAfterMs: retryAfterMs ?? 120_000 };
   // Binance raises a refused key as DDoSProtection once the instance has authenticated (a spot read before
   // a futures one): the 401 says it is the key, not the rate
