@@ -251,21 +251,19 @@ describe('a connection over its life', () => {
     expect(refused.connectExchange).toMatchObject({ code: 'VALIDATION_FAILED', field: 'accountTypes' });
   });
 
-  it('says so when ccxt refuses to build the request itself (dydx without a wallet address): nothing was sent', async () => {
-    const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } } }>(
-      CONNECT_MUTATION,
-      {
-        input: { exchangeId: 'dydx', label: 'dYdX', credentials: {} },
-      },
+  it('asks dydx for the wallet address its balance read needs, instead of failing after the connect', async () => {
+    const connect = (credentials: Record<string, string>) =>
+      api.ok<{ connectExchange: { __typename: string; code?: string; field?: string } }>(CONNECT_MUTATION, {
+        input: { exchangeId: 'dydx', label: `dYdX ${randomBytes(2).toString('hex')}`, credentials },
+      });
+    const { exchange } = await api.ok<{ exchange: { requiredCredentials: { key: string }[] } }>(
+      '{ exchange(id: "dydx") { requiredCredentials { key } } }',
     );
-    const failed = await waitForStatus(
-      api,
-      connectExchange.data.id,
-      (s) => s !== 'PENDING' && s !== 'VERIFYING',
-    );
-    expect(failed.status).toBe('ERROR');
-    expect(failed.statusReason?.code).toBe('REQUEST_NOT_SENT');
-    expect(failed.statusReason?.explanation).toMatch(/^Nothing was sent to the exchange/);
+    expect(exchange.requiredCredentials.map((field) => field.key)).toEqual(['walletAddress']);
+    expect((await connect({})).connectExchange).toMatchObject({ field: 'credentials.walletAddress' });
+    expect(
+      (await connect({ walletAddress: `0x${randomBytes(20).toString('hex')}` })).connectExchange.__typename,
+    ).toBe('MutationConnectExchangeSuccess');
   });
 
   it('reads a key’s rights again once a day: withdrawals switched on later → refused, secret erased', async () => {

@@ -69,10 +69,22 @@ function popularRank(id: string): number {
   return rank === -1 ? POPULAR_IDS.length : rank;
 }
 
+// ccxt marks nothing required here, yet its balance read refuses to start without the account's address
+// (catalogue.test walks every form through a signed first request and finds these)
+const READ_NEEDS: Record<string, string[]> = {
+  dydx: ['walletAddress'],
+  pacifica: ['walletAddress'],
+  // sent as options.deriveWalletAddress (create-client.ts)
+  derive: ['walletAddress'],
+};
+
 function requiredCredentials(exchange: Exchange): CredentialKey[] {
-  const required = Object.entries(exchange.requiredCredentials)
-    .filter(([, isRequired]) => isRequired === true)
-    .map(([key]) => key);
+  const required = [
+    ...Object.entries(exchange.requiredCredentials)
+      .filter(([, isRequired]) => isRequired === true)
+      .map(([key]) => key),
+    ...(READ_NEEDS[exchange.id] ?? []),
+  ];
   // A credential ccxt invents later must get a label before it can be offered, so stop here.
   const unknown = required.filter((key) => !isCredentialKey(key));
   if (unknown.length > 0) {

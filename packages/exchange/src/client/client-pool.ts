@@ -1,5 +1,10 @@
 import type { Exchange } from 'ccxt';
-import { type ClientOptions, createExchangeClient, type ResponseTrace } from './create-client';
+import {
+  applyCredentialOptions,
+  type ClientOptions,
+  createExchangeClient,
+  type ResponseTrace,
+} from './create-client';
 import {
   installNonceSequencing,
   type NonceSequencer,
@@ -104,6 +109,7 @@ export class ClientPool {
     const pooled = this.idle.get(key)?.pop() ?? this.build(options);
     const { exchange } = pooled;
     Object.assign(exchange, definedCredentials(options));
+    applyCredentialOptions(exchange, options.credentials);
     if (options.timeoutMs !== undefined) exchange.timeout = options.timeoutMs;
     if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
     const apiKey = options.credentials.apiKey;

@@ -62,6 +62,12 @@ function parseRetryAfter(value: unknown): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** Credentials some clients take as options: derive reads the account by `deriveWalletAddress`. */
+export function applyCredentialOptions(exchange: Exchange, credentials: Credentials): void {
+  if (exchange.id === 'derive' && credentials.walletAddress)
+    exchange.options.deriveWalletAddress = credentials.walletAddress;
+}
+
 /**
  * A fresh ccxt client for one job: markets never loaded (1 request instead of up to 15, and ~25 MB less
  * heap), amounts kept as strings, REST routed to an override host when configured.
@@ -87,6 +93,7 @@ export function createExchangeClient(options: ClientOptions): { exchange: Exchan
   if (override) pointAt(exchange, override);
   exchange.setMarkets({});
   Object.assign(exchange.options, KNOWN_ACCOUNT_MODES[options.exchangeId]);
+  applyCredentialOptions(exchange, options.credentials);
   if (options.timeDifference !== undefined) exchange.options.timeDifference = options.timeDifference;
 
   const trace: ResponseTrace = {};
