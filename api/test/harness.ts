@@ -61,6 +61,8 @@ export interface StackOptions {
   };
   /** ALLOW_WITHDRAWAL_KEYS: keys that can withdraw are flagged, not refused. */
   allowWithdrawalKeys?: boolean;
+  /** UNKNOWN_WITHDRAWAL_RIGHTS (default 'warn', as in production). */
+  unknownWithdrawalRights?: 'warn' | 'refuse';
   /** MAX_CONNECTIONS_PER_USER (default 200, as in production). */
   maxConnectionsPerUser?: number;
   retryBaseMs?: number;
@@ -172,6 +174,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       REFRESH_BATCH_SIZE: 50,
       EGRESS_IPS: options.egressIps ?? [],
       ALLOW_WITHDRAWAL_KEYS: options.allowWithdrawalKeys ?? false,
+      UNKNOWN_WITHDRAWAL_RIGHTS: options.unknownWithdrawalRights ?? 'warn',
       SNAPSHOT_INTERVAL_MS: 3_600_000,
       LOCK_DURATION_MS: 5_000,
       STALLED_INTERVAL_MS: 5_000,

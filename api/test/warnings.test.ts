@@ -134,6 +134,18 @@ describe('connection warnings', () => {
     expect((await warningsOf(id))[0]?.message).toMatch(/Binance ended this key's trading right/);
   });
 
+  it('connects a key whose permission read was refused, saying its withdrawal rights are unknown', async () => {
+    const [key] = simAccount([{ allowedIps: ['127.0.0.1'] }]);
+    stack.sim.addFault({
+      kind: 'html',
+      status: 403,
+      apiKey: key?.apiKey,
+      path: '/sapi/v1/account/apiRestrictions',
+    });
+    const id = await connect('Undescribed', key!);
+    expect((await warningsOf(id)).map((w) => w.code)).toEqual(['WITHDRAWAL_RIGHTS_UNKNOWN']);
+  });
+
   it('says withdrawal rights are unknown where the exchange did not tell, and the catalogue says where that is', async () => {
     const unknown = {
       permissions: { withdraw: null, ipRestricted: null },

@@ -57,6 +57,16 @@ describe('worker configuration', () => {
       /binance must be an http/,
     );
   });
+  it('warns about keys whose withdrawal rights are unknown unless UNKNOWN_WITHDRAWAL_RIGHTS=refuse', () => {
+    expect(loadJobsConfig(valid).UNKNOWN_WITHDRAWAL_RIGHTS).toBe('warn');
+    expect(loadJobsConfig({ ...valid, UNKNOWN_WITHDRAWAL_RIGHTS: 'refuse' }).UNKNOWN_WITHDRAWAL_RIGHTS).toBe(
+      'refuse',
+    );
+    expect(() => loadJobsConfig({ ...valid, UNKNOWN_WITHDRAWAL_RIGHTS: 'maybe' })).toThrow(
+      /UNKNOWN_WITHDRAWAL_RIGHTS/,
+    );
+  });
+
   it('accepts keys that can withdraw only when ALLOW_WITHDRAWAL_KEYS says so', () => {
     expect(loadJobsConfig(valid).ALLOW_WITHDRAWAL_KEYS).toBe(false);
     expect(loadJobsConfig({ ...valid, ALLOW_WITHDRAWAL_KEYS: 'true' }).ALLOW_WITHDRAWAL_KEYS).toBe(true);

@@ -15,6 +15,8 @@ const JobsConfigSchema = z.object({
   EGRESS_IPS: egressIpList,
   /** Accept keys that can withdraw (flagged on the connection) instead of refusing them and erasing the secret. */
   ALLOW_WITHDRAWAL_KEYS: booleanFlag,
+  /** Keys on exchanges that do not report withdrawal rights: 'warn' (accept, flagged) or 'refuse' (erase). */
+  UNKNOWN_WITHDRAWAL_RIGHTS: z.enum(['warn', 'refuse']).default('warn'),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RETRY_BASE_MS: z.coerce.number().int().min(10).default(2_000),

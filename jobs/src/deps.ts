@@ -41,6 +41,7 @@ export interface JobsDeps {
     | 'REFRESH_BATCH_SIZE'
     | 'EGRESS_IPS'
     | 'ALLOW_WITHDRAWAL_KEYS'
+    | 'UNKNOWN_WITHDRAWAL_RIGHTS'
     | 'SNAPSHOT_INTERVAL_MS'
   >;
 }

@@ -19,6 +19,7 @@ export function exchangeInput(
     sequencer: deps.sequencer,
     egressIps: deps.config.EGRESS_IPS,
     allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
+    refuseUnknownWithdrawals: deps.config.UNKNOWN_WITHDRAWAL_RIGHTS === 'refuse',
     urlOverrides: deps.config.urlOverrides,
     timeoutMs: deps.config.EXCHANGE_TIMEOUT_MS,
   };

@@ -128,6 +128,7 @@ async function refreshAccount(
     const refused = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
       trading: connection.needsTrading,
       allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
+      refuseUnknownWithdrawals: deps.config.UNKNOWN_WITHDRAWAL_RIGHTS === 'refuse',
     });
     if (refused) {
       const { changes, erased } = refusal(refused);

@@ -14,7 +14,9 @@ export function refusal(reason: ReasonCode): {
     status: reasonSpec(reason).status,
     reasonCode: reason,
   };
-  if (reason !== 'WITHDRAWALS_ENABLED') return { changes: [status], erased: {} };
+  // a key that can move funds, or one this deployment will not hold unchecked, leaves with its secret
+  if (reason !== 'WITHDRAWALS_ENABLED' && reason !== 'WITHDRAWAL_RIGHTS_UNKNOWN')
+    return { changes: [status], erased: {} };
   return {
     changes: [{ kind: 'SECRET_ERASED', detail: { because: reason } }, status],
     erased: { credentials: null, credentialKid: null },

@@ -46,13 +46,14 @@ export class FaultBook {
    * Picks the faults for one request and spends their budget. The first matching terminal fault wins;
    * every matching latency and clock-skew adds up (a rate-limited answer can still be slow).
    */
-  take(exchange: ExchangeId, apiKey: string | undefined): FaultPlan {
+  take(exchange: ExchangeId, apiKey: string | undefined, path?: string): FaultPlan {
     const plan: FaultPlan = { terminal: undefined, clockOffsetMs: 0, latencyMs: 0, applied: [] };
     const used: ActiveFault[] = [];
     for (const active of this.faults) {
       const { fault } = active;
       if (fault.exchange !== undefined && fault.exchange !== exchange) continue;
       if (fault.apiKey !== undefined && fault.apiKey !== apiKey) continue;
+      if (fault.path !== undefined && fault.path !== path) continue;
       if (fault.kind === 'latency') plan.latencyMs += fault.delayMs;
       else if (fault.kind === 'clock-skew') plan.clockOffsetMs += fault.offsetMs;
       else if (plan.terminal === undefined && isTerminal(fault)) plan.terminal = fault;

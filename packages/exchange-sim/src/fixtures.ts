@@ -151,6 +151,8 @@ export interface SimRateStats {
 export interface SimFaultScope {
   exchange?: ExchangeId;
   apiKey?: string;
+  /** Only requests to this path (e.g. "/sapi/v1/account/apiRestrictions"). */
+  path?: string;
   times?: number;
 }
 

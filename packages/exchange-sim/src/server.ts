@@ -187,7 +187,7 @@ export async function startExchangeSim(options: ExchangeSimOptions = {}): Promis
       send(res, answer);
       return;
     }
-    const plan = faults.take(adapter.id, apiKey);
+    const plan = faults.take(adapter.id, apiKey, req.path);
     if (plan.latencyMs > 0) {
       const finished = await delay(plan.latencyMs, true, { signal: shutdown.signal }).catch(() => false);
       if (!finished) return;

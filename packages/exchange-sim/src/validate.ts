@@ -262,6 +262,7 @@ export function parseFault(value: unknown, where = 'fault'): SimFault {
   const scope = {
     exchange: optional(o.exchange, (v) => parseExchange(v, `${where}.exchange`)),
     apiKey: optional(o.apiKey, (v) => nonEmptyString(v, `${where}.apiKey`)),
+    path: optional(o.path, (v) => nonEmptyString(v, `${where}.path`)),
     times: optional(o.times, (v) => integer(v, `${where}.times`, 1)),
   };
   const status = (min: number, max: number) =>

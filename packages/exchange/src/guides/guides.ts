@@ -43,6 +43,7 @@ export const REASON_GUIDE_SECTIONS: Readonly<Record<ReasonCode, GuideSection | n
   PASSPHRASE_REJECTED: 'extra-field',
   MISSING_CREDENTIALS: 'create-key',
   REQUEST_NOT_SENT: null,
+  WITHDRAWAL_RIGHTS_UNKNOWN: null,
   KEY_EXPIRED: 'expiry',
   IP_NOT_WHITELISTED: 'ip-whitelist',
   READ_NOT_ALLOWED: 'permissions',

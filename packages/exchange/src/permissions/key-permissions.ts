@@ -43,10 +43,19 @@ export function missingEgressIps(permissions: KeyPermissions, egressIps: readonl
 export function refusalOf(
   permissions: KeyPermissions,
   egressIps: readonly string[] = [],
-  needs: { trading?: boolean; allowWithdrawals?: boolean } = {},
-): 'WITHDRAWALS_ENABLED' | 'READ_NOT_ALLOWED' | 'TRADE_NOT_ALLOWED' | 'IP_NOT_WHITELISTED' | null {
+  needs: { trading?: boolean; allowWithdrawals?: boolean; refuseUnknownWithdrawals?: boolean } = {},
+):
+  | 'WITHDRAWALS_ENABLED'
+  | 'WITHDRAWAL_RIGHTS_UNKNOWN'
+  | 'READ_NOT_ALLOWED'
+  | 'TRADE_NOT_ALLOWED'
+  | 'IP_NOT_WHITELISTED'
+  | null {
   // a deployment may accept such keys (ALLOW_WITHDRAWAL_KEYS): they are flagged on the connection instead
   if (permissions.withdraw === true && !needs.allowWithdrawals) return 'WITHDRAWALS_ENABLED';
+  // a deployment may hold no key it cannot check (UNKNOWN_WITHDRAWAL_RIGHTS=refuse); by default it warns
+  if (permissions.withdraw === null && needs.refuseUnknownWithdrawals && !needs.allowWithdrawals)
+    return 'WITHDRAWAL_RIGHTS_UNKNOWN';
   if (permissions.read === false) return 'READ_NOT_ALLOWED';
   if (needs.trading && permissions.spotTrade === false) return 'TRADE_NOT_ALLOWED';
   if (missingEgressIps(permissions, egressIps).length > 0) return 'IP_NOT_WHITELISTED';

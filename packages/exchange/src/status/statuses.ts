@@ -80,6 +80,14 @@ export const REASONS = {
     explanation: 'A credential this exchange requires is missing.',
     remedy: 'Replace the keys and fill in every field the exchange asks for.',
   },
+  WITHDRAWAL_RIGHTS_UNKNOWN: {
+    status: 'UNSAFE_PERMISSIONS',
+    retryable: false,
+    explanation:
+      'This exchange does not tell whether a key can withdraw, and this Keyport holds no key it cannot check: the secret was erased.',
+    remedy:
+      'Connect an exchange whose withdrawal rights Keyport reads (Exchange.support), or ask the operator.',
+  },
   REQUEST_NOT_SENT: {
     status: 'ERROR',
     retryable: false,

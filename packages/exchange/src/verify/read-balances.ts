@@ -39,7 +39,7 @@ export function readBalances(
     if (!firstWallet.ok) return firstWallet;
     const rest = await readOtherWallets(lease, input.exchangeId, others);
     const permissions = input.recheckPermissions
-      ? (await probePermissionsTolerantly(exchange)).permissions
+      ? (await probePermissionsTolerantly(exchange, () => lease.trace.status)).permissions
       : undefined;
     return {
       ok: true,

@@ -57,6 +57,8 @@ export interface VerifyInput extends Omit<ClientOptions, 'timeDifference'> {
   egressIps?: readonly string[];
   /** This deployment accepts keys that can withdraw (flagged, not refused). */
   allowWithdrawals?: boolean;
+  /** This deployment refuses keys whose withdrawal rights the exchange does not report. */
+  refuseUnknownWithdrawals?: boolean;
   /** The connection is for trading: a key the exchange reports as unable to trade is refused. */
   needsTrading?: boolean;
   /** One signed request per key at a time across workers, for exchanges with strict nonces (Kraken). */
@@ -181,11 +183,15 @@ class UnexpectedBodyError extends Error {
 }
 
 /** A probe the key may not call leaves permissions unknown; a transient failure is retried like any other. */
-export async function probePermissionsTolerantly(exchange: Exchange): Promise<PermissionProbe> {
+export async function probePermissionsTolerantly(
+  exchange: Exchange,
+  status: () => number | undefined = () => undefined,
+): Promise<PermissionProbe> {
   try {
     return await probePermissions(exchange);
   } catch (error) {
-    if (reasonSpec(classifyError(error).reason).retryable) throw error;
+    // read with the answer's status: a gateway's 403 page on this one endpoint is no outage to retry
+    if (reasonSpec(classifyError(error, status()).reason).retryable) throw error;
     return { permissions: UNKNOWN_PERMISSIONS, accountUid: null };
   }
 }
@@ -241,7 +247,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     if (!firstWallet.ok) return firstWallet;
 
     await input.onStep?.('READING_PERMISSIONS');
-    const probe = await probePermissionsTolerantly(exchange);
+    const probe = await probePermissionsTolerantly(exchange, () => lease.trace.status);
     let { permissions } = probe;
     let tradeCheck: TradeCheckMode = permissions.spotTrade === null ? 'unknown' : 'reported';
     // a connection made for trading: proved, where the exchange can check an order without executing it
@@ -255,6 +261,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     const refusal = refusalOf(permissions, input.egressIps, {
       trading: input.needsTrading,
       allowWithdrawals: input.allowWithdrawals,
+      refuseUnknownWithdrawals: input.refuseUnknownWithdrawals,
     });
     if (refusal) return { ok: false, reason: refusal, permissions, tradeCheck };
 
