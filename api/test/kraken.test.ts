@@ -5,7 +5,7 @@ import { simUrlOverrides } from '@keyport/exchange-sim/fixtures';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
 import type { Stack } from './harness';
-import { seedConnected } from './seed-connected';
+import { refreshedSince, seedConnected } from './seed-connected';
 import { addKrakenAccount } from './sim-accounts';
 import { withStack } from './with-stack';
 import { spawnWorker, stopWorker, type WorkerProcess } from './worker-process';
@@ -119,16 +119,7 @@ describe('Kraken', () => {
           }),
         );
       await Promise.all(workers.map((w) => w.ready));
-      const refreshed = async (since: Date) => {
-        const [row] = await stack.db.orm.em
-          .fork()
-          .getConnection()
-          .execute<{ n: string }[]>(
-            'select count(*) as n from exchange_connections where id in (?) and last_synced_at >= ?',
-            [ids, since],
-          );
-        return Number(row?.n);
-      };
+      const refreshed = (since: Date) => refreshedSince(stack, ids, since);
       await expect.poll(() => refreshed(seededAt), { timeout: 60_000, interval: 250 }).toBe(40);
       // and a second round at the 1 s cadence, both workers again competing for the key
       const firstRoundAt = new Date();

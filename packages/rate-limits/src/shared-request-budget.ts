@@ -165,9 +165,17 @@ export class SharedRequestBudget implements RequestThrottle {
   }
 
   private async throwIfOpen(exchangeId: string, bookings: readonly Booking[]): Promise<void> {
-    for (const { scope } of bookings) {
-      const circuit = this.circuitKey(exchangeId, scope);
-      const [open, kind] = await Promise.all([this.redis.pttl(circuit), this.redis.get(circuit)]);
+    // every scope's circuit in one round trip: its time left and its kind
+    const circuits = bookings.map((b) => this.circuitKey(exchangeId, b.scope));
+    const answers =
+      (await this.redis
+        .pipeline(circuits.flatMap((key) => [['pttl', key] as const, ['get', key] as const]))
+        .exec()) ?? [];
+    for (const [i, { scope }] of bookings.entries()) {
+      const [failed, left] = answers[2 * i] ?? [];
+      if (failed) throw failed;
+      const open = Number(left ?? 0);
+      const kind = answers[2 * i + 1]?.[1];
       if (open > 0) throw new RateBudgetError(exchangeId, open, 'circuit-open', scope, kind === 'ban');
     }
   }

@@ -114,27 +114,29 @@ export function keyFingerprint(exchangeId: string, apiKey: string): string {
   return createHash('sha256').update(`keyport/key/v1\u0000${exchangeId}\u0000${apiKey.trim()}`).digest('hex');
 }
 
+/** The public parts of a key, in the order one names it; credentials without any are named by a private part. */
+export const PUBLIC_CREDENTIALS = ['apiKey', 'walletAddress', 'uid', 'accountId'] as const;
+const PRIVATE_CREDENTIALS = ['privateKey', 'secret'] as const;
+
+/** The field that tells this key from another: its first public part, else its first private part, else none. */
+export function fingerprintField(credentials: Record<string, string>): string | null {
+  const named = (fields: readonly string[]) => fields.find((field) => credentials[field]?.trim());
+  return named(PUBLIC_CREDENTIALS) ?? named(PRIVATE_CREDENTIALS) ?? null;
+}
+
 /**
- * What tells one key from another: its public part; credentials without one (a private key or a secret alone)
- * by the private part, only ever hashed (those are random keys of 128 bits or more: a hash gives nothing away);
- * none at all, no fingerprint (no duplicate can be told).
+ * A hash that tells one key from another, from `fingerprintField`: a private part is only ever hashed (those are
+ * random keys of 128 bits or more: a hash gives nothing away); none at all, no fingerprint.
  */
 export function credentialFingerprint(
   exchangeId: string,
   credentials: Record<string, string>,
 ): string | null {
-  const publicPart = [
-    credentials.apiKey,
-    credentials.walletAddress,
-    credentials.uid,
-    credentials.accountId,
-  ].find((value) => value?.trim());
-  if (publicPart) return keyFingerprint(exchangeId, publicPart);
-  const privatePart = [credentials.privateKey, credentials.secret].find((value) => value?.trim());
-  if (!privatePart) return null;
-  return createHash('sha256')
-    .update(`keyport/key/v1/private\u0000${exchangeId}\u0000${privatePart.trim()}`)
-    .digest('hex');
+  const field = fingerprintField(credentials);
+  if (!field) return null;
+  const value = (credentials[field] as string).trim();
+  if ((PUBLIC_CREDENTIALS as readonly string[]).includes(field)) return keyFingerprint(exchangeId, value);
+  return createHash('sha256').update(`keyport/key/v1/private\u0000${exchangeId}\u0000${value}`).digest('hex');
 }
 
 /** `abcd…wxyz`; short keys show only their last 2 characters, very short ones nothing. */

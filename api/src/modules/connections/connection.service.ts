@@ -14,7 +14,7 @@ import { connectionTopic } from '@keyport/events/connection-events';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueRefreshNow } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
-import { credentialFingerprint, keyHint, sealCredentials } from '@keyport/vault/envelope';
+import { credentialFingerprint, fingerprintField, keyHint, sealCredentials } from '@keyport/vault/envelope';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ApiDeps, Context, Viewer } from '../../context';
 import {
@@ -94,11 +94,8 @@ function asDuplicate(error: unknown, label: string, credentials: Record<string, 
   return new DuplicateLabelError(label);
 }
 
-// the field the fingerprint was taken from (credentialFingerprint's order)
-const FINGERPRINTED = ['apiKey', 'walletAddress', 'uid', 'accountId', 'privateKey', 'secret'] as const;
-
 function duplicateKey(credentials: Record<string, string>): DuplicateKeyError {
-  return new DuplicateKeyError(FINGERPRINTED.find((field) => credentials[field]?.trim()) ?? 'apiKey');
+  return new DuplicateKeyError(fingerprintField(credentials) ?? 'apiKey');
 }
 
 /** Refuses keys another live connection of the owner holds, or has staged, on the same exchange. */

@@ -1,4 +1,5 @@
 import { ALL_CREDENTIAL_KEYS, type CatalogueExchange, type CredentialKey } from '@keyport/exchange/catalogue';
+import { PUBLIC_CREDENTIALS } from '@keyport/vault/envelope';
 import { MissingCredentialError, ValidationError } from '../../schema/errors';
 
 export type CredentialsInput = Partial<Record<CredentialKey, string | null | undefined>>;
@@ -35,5 +36,6 @@ export function normalizeCredentials(
 
 /** What the user may see of their key: the first and last characters of its public part. */
 export function hintSource(credentials: Record<string, string>): string {
-  return credentials.apiKey ?? credentials.walletAddress ?? credentials.uid ?? credentials.accountId ?? '';
+  const field = PUBLIC_CREDENTIALS.find((name) => credentials[name]);
+  return field ? (credentials[field] as string) : '';
 }

@@ -47,9 +47,7 @@ export function differences(recorded: Shape, served: Shape): Differences {
 export function definedShape(unified: unknown, keyed: (path: string) => boolean): Shape {
   const shape = shapeOf(unified, keyed);
   for (const [path, type] of [...shape]) {
-    if (path === '$.info' || path.startsWith('$.info.') || path.startsWith('$.info[')) shape.delete(path);
-    else if (/\.info(\.|\[|$)/.test(path)) shape.delete(path);
-    else if (type === 'undefined' || type === 'null') shape.delete(path);
+    if (/\.info(\.|\[|$)/.test(path) || type === 'undefined' || type === 'null') shape.delete(path);
   }
   return shape;
 }

@@ -7,11 +7,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 export function researchDir(): string {
-  const candidates = [
-    process.env.KEYPORT_RESEARCH_DIR,
-    join(repoRoot, '../shared/research'),
-    '/work/shared/research',
-  ].filter((dir): dir is string => Boolean(dir));
+  const candidates = [process.env.KEYPORT_RESEARCH_DIR, join(repoRoot, '../shared/research')].filter(
+    (dir): dir is string => Boolean(dir),
+  );
   const found = candidates.find((dir) => existsSync(join(dir, 'exchange-responses')));
   if (!found)
     throw new Error(

@@ -1,4 +1,5 @@
 import ccxt, { type Exchange } from 'ccxt';
+import { parseRetryAfter } from '../limits/answer';
 import type { RateSignal } from '../limits/venue-limits';
 import { pointAt } from './point-at';
 
@@ -52,14 +53,6 @@ type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
 function exchangeClass(exchangeId: string): ExchangeClass {
   if (!ccxt.exchanges.includes(exchangeId)) throw new UnknownExchangeError(exchangeId);
   return (ccxt as unknown as Record<string, ExchangeClass>)[exchangeId] as ExchangeClass;
-}
-
-function parseRetryAfter(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 /** Credentials some clients take as options: derive reads the account by `deriveWalletAddress`. */

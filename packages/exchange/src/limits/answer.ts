@@ -10,14 +10,17 @@ export function header(answer: VenueAnswer, name: string): string | undefined {
   return undefined;
 }
 
-/** Retry-After in ms: seconds, or an HTTP date. */
-export function retryAfterMs(answer: VenueAnswer): number | undefined {
-  const value = header(answer, 'retry-after');
-  if (!value) return undefined;
+/** A Retry-After value in ms: seconds, or an HTTP date. */
+export function parseRetryAfter(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+export function retryAfterMs(answer: VenueAnswer): number | undefined {
+  return parseRetryAfter(header(answer, 'retry-after'));
 }
 
 /** The value of a top-level-looking `"field": value` in a JSON body, without parsing megabytes of balances. */
