@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -116,6 +117,33 @@ describe('connecting an exchange account through the GraphQL API', () => {
     expect(connection.statusReason?.retrying).toBe(false);
     // the remedy links to the Binance guide's checklist for a refused key
     expect(connection.statusReason?.guideSection).toBe('CHECKLIST');
+  });
+
+  it('says Binance’s -2015 is one answer for three causes and lists the checks, in English and French', async () => {
+    // Binance answers an unknown key, a foreign IP and a missing right with the same -2015 and does not say which
+    const result = await connect({
+      exchangeId: 'binance',
+      label: 'Unknown key',
+      credentials: { apiKey: `unknown${randomBytes(8).toString('hex')}`, secret: 'not-a-real-secret' },
+    });
+    const connection = await waitForStatus(api, result.data!.id, (s) => s !== 'PENDING' && s !== 'VERIFYING');
+    expect(connection.statusReason?.code).toBe('KEY_REJECTED');
+    expect(connection.statusReason?.explanation).toMatch(/-2015.*three different problems/);
+    expect(connection.statusReason?.remedy).toMatch(
+      /in this order.*Restrict access to trusted IPs only.*Enable Reading/,
+    );
+    const { exchangeConnection } = await api.ok<{
+      exchangeConnection: {
+        statusExplanation: string;
+        statusReason: { explanation: string; remedy: string };
+      };
+    }>(
+      'query ($id: ID!) { exchangeConnection(id: $id) { statusExplanation(locale: FR) statusReason { explanation(locale: FR) remedy(locale: FR) } } }',
+      { id: result.data!.id },
+    );
+    expect(exchangeConnection.statusReason.explanation).toMatch(/-2015.*trois problèmes/);
+    expect(exchangeConnection.statusReason.remedy).toMatch(/dans cet ordre.*Activer la lecture/);
+    expect(exchangeConnection.statusExplanation).toBe(exchangeConnection.statusReason.explanation);
   });
 
   it('reports a wrong OKX passphrase as invalid credentials', async () => {

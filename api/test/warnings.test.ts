@@ -1,6 +1,7 @@
 // What could break a working connection is said on it, and arrives live with it.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { warningMessage } from '../src/modules/connections/connection-texts';
 import { connectionWarnings } from '../src/modules/connections/connection-warnings';
 import { type ApiClient, CONNECT_MUTATION, waitForStatus } from './client';
 import type { Stack } from './harness';
@@ -55,10 +56,10 @@ async function connect(label: string, key: { apiKey: string; secret: string }, a
   return connectExchange.data.id;
 }
 
-async function warningsOf(id: string): Promise<Warning[]> {
+async function warningsOf(id: string, locale: 'EN' | 'FR' = 'EN'): Promise<Warning[]> {
   const { exchangeConnection } = await api.ok<{ exchangeConnection: { warnings: Warning[] } }>(
-    'query ($id: ID!) { exchangeConnection(id: $id) { warnings { code detail message } } }',
-    { id },
+    'query ($id: ID!, $locale: GuideLocale) { exchangeConnection(id: $id) { warnings { code detail message(locale: $locale) } } }',
+    { id, locale },
   );
   return exchangeConnection.warnings;
 }
@@ -108,8 +109,12 @@ describe('connection warnings', () => {
       ['KEY_EXPIRY_PASSED', lapsedOn],
       ['IP_UNRESTRICTED', null],
     ]);
-    expect(warnings[0]?.message).toContain(`Binance ended this key's trading right on ${lapsedOn}`);
+    expect(warnings[0]?.message).toContain(`Binance ended this key’s trading right on ${lapsedOn}`);
     expect(warnings[1]?.message).toMatch(/Binance also ends/);
+    // in the dashboard's other language, from the same messages
+    const french = await warningsOf(id, 'FR');
+    expect(french[0]?.message).toContain(`Binance a retiré le droit de trading de cette clé le ${lapsedOn}`);
+    expect(french[1]?.message).toMatch(/Binance retire aussi/);
     // the exchange says so too: the key reads, and may no longer trade
     expect(await rightsOf(id)).toEqual({ read: true, spotTrade: false });
   });
@@ -131,7 +136,7 @@ describe('connection warnings', () => {
     const after = await waitForStatus(api, id, (s) => s === 'CONNECTED');
     expect(after.balances.map((b) => b.asset)).toContain('BTC');
     expect((await warningsOf(id))[0]).toMatchObject({ code: 'KEY_EXPIRY_PASSED' });
-    expect((await warningsOf(id))[0]?.message).toMatch(/Binance ended this key's trading right/);
+    expect((await warningsOf(id))[0]?.message).toMatch(/Binance ended this key’s trading right/);
   });
 
   it('connects a key whose permission read was refused, saying its withdrawal rights are unknown', async () => {
@@ -197,7 +202,13 @@ describe('connection warnings', () => {
       async () => [],
     );
     expect(okx).toMatchObject({ code: 'IP_UNRESTRICTED' });
-    expect(okx?.message).not.toMatch(/Binance/);
+    expect(warningMessage('en', okx!)).not.toMatch(/Binance/);
+    const [binance] = await connectionWarnings(
+      { ...unrestricted, id: 'b', exchangeId: 'binance' } as never,
+      async () => [],
+    );
+    expect(warningMessage('en', binance!)).toMatch(/Binance also ends/);
+    expect(warningMessage('fr', binance!)).toMatch(/Binance retire aussi/);
   });
 
   it('a key restricted to our IP with nothing lapsing soon has no warning', async () => {

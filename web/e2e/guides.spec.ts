@@ -149,6 +149,9 @@ for (const locale of ['en', 'fr'] as const satisfies Locale[]) {
     for (const [id, reads] of [
       ['kraken', true],
       ['kucoin', true],
+      // a sibling read through its venue's endpoint, and one whose exchange documents none
+      ['okxus', true],
+      ['binanceus', false],
       ['bitstamp', false],
       ['aster', false],
     ] as const) {

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
-import en from '../messages/en.json' with { type: 'json' };
-import fr from '../messages/fr.json' with { type: 'json' };
+import { MESSAGES } from '../src/i18n/messages';
 
 export type Locale = 'en' | 'fr';
-export const messages = { en, fr } as const;
+export const messages = MESSAGES;
 
 export const baseUrl = () => process.env.E2E_BASE_URL ?? '';
 const simUrl = () => process.env.E2E_SIM_URL ?? '';

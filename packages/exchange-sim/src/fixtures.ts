@@ -12,9 +12,21 @@ export function simRateLimits(costPerSecond = 1e5): Record<ExchangeId, { costPer
   >;
 }
 
-/** EXCHANGE_URL_OVERRIDES sending every venue the sim emulates to the sim at `url`. */
-export function simUrlOverrides(url: string): Record<ExchangeId, string> {
-  return Object.fromEntries(EXCHANGE_IDS.map((id) => [id, url])) as Record<ExchangeId, string>;
+/**
+ * ccxt ids that speak a venue's API with that venue's keys, on another host or with another default wallet:
+ * Binance's USDⓈ-M and COIN-M clients, OKX's EEA and US hosts, Bybit EU. The sim answers them as the venue.
+ */
+export const SIM_SIBLINGS: Readonly<Record<string, ExchangeId>> = {
+  binanceusdm: 'binance',
+  binancecoinm: 'binance',
+  myokx: 'okx',
+  okxus: 'okx',
+  bybiteu: 'bybit',
+};
+
+/** EXCHANGE_URL_OVERRIDES sending every venue the sim emulates, and their siblings, to the sim at `url`. */
+export function simUrlOverrides(url: string): Record<string, string> {
+  return Object.fromEntries([...EXCHANGE_IDS, ...Object.keys(SIM_SIBLINGS)].map((id) => [id, url]));
 }
 
 /** OKX keys are bound to live or demo (simulated) trading; Binance testnet is another host, so it ignores this. */

@@ -1,19 +1,9 @@
 import { REASON_CODES } from '@keyport/exchange/status';
+import { leaves } from '@keyport/messages/leaves';
 import { describe, expect, it } from 'vitest';
-import en from '../../messages/en.json' with { type: 'json' };
-import fr from '../../messages/fr.json' with { type: 'json' };
+import { MESSAGES } from './messages';
 
-type Tree = { [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
+const { en, fr } = MESSAGES;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\s*[},]/g)].map((m) => m[1]).sort();
 

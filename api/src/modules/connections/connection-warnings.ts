@@ -1,6 +1,7 @@
 // What may break a working connection, or what the user should know, worked out from what was stored at
 // its last check. Re-read with the connection, so every live update carries the current warnings.
 import type { IExchangeConnection } from '@keyport/db/entities';
+import type { Values } from '@keyport/messages/say';
 
 export const WARNING_CODES = [
   'KEY_EXPIRES_SOON',
@@ -17,7 +18,10 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface ConnectionWarning {
   code: WarningCode;
-  message: string;
+  /** The exchange it is about: some advice is that exchange's own rule (Binance's on unrestricted keys). */
+  exchangeId: string;
+  /** What the message (`warnings.<code>` in @keyport/messages) says besides the exchange. */
+  values: Values;
   /** Days left (KEY_EXPIRES_SOON), the date passed (KEY_EXPIRY_PASSED), wallet names, or the other connections' labels. */
   detail: string | null;
 }
@@ -34,93 +38,40 @@ export async function connectionWarnings(
 ): Promise<ConnectionWarning[]> {
   if (c.deletedAt || !c.credentials) return [];
   const warnings: ConnectionWarning[] = [];
+  const warn = (code: WarningCode, detail: string | null, values: Values = {}) =>
+    warnings.push({ code, exchangeId: c.exchangeId, values, detail });
   const expiresAt = c.permissions?.expiresAt ? Date.parse(c.permissions.expiresAt) : Number.NaN;
-  // Binance keys never expire: what lapses is the trading right of a key open to any IP
-  const tradingOnly = c.exchangeId === 'binance';
   if (Number.isFinite(expiresAt) && expiresAt <= now) {
+    // still connected after the date: the exchange is late, or will stop the key at any time (Binance keys never
+    // expire: what lapses there is the trading right of a key open to any IP)
     const date = new Date(expiresAt).toISOString().slice(0, 10);
-    warnings.push({
-      code: 'KEY_EXPIRY_PASSED',
-      message: tradingOnly
-        ? `Binance ${c.permissions?.spotTrade === false ? 'ended' : 'ends'} this key's trading right on ${date}, as it does for keys open to any IP; Keyport still reads it. To trade, restrict a key to Keyport's addresses and replace the keys.`
-        : // still connected after the date: the exchange is late, or will stop the key at any time
-          `This key's expiry date (${date}) has passed: the exchange may stop it at any time. Create a new one and replace the keys.`,
-      detail: date,
-    });
+    warn('KEY_EXPIRY_PASSED', date, { date });
   } else if (Number.isFinite(expiresAt) && expiresAt - now < EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.ceil((expiresAt - now) / DAY_MS);
-    const date = new Date(expiresAt).toISOString().slice(0, 10);
-    const inDays = `${days} day${days === 1 ? '' : 's'}, on ${date}`;
-    warnings.push({
-      code: 'KEY_EXPIRES_SOON',
-      message: tradingOnly
-        ? `This key's trading right ends in ${inDays}: Binance ends it on keys open to any IP. Restrict the key to Keyport's addresses, or create a new one and replace the keys.`
-        : `This key stops working in ${inDays}: create a new one and replace the keys.`,
-      detail: String(days),
-    });
+    warn('KEY_EXPIRES_SOON', String(days), { days, date: new Date(expiresAt).toISOString().slice(0, 10) });
   }
-  if (c.permissions?.ipRestricted === false) {
-    warnings.push({
-      code: 'IP_UNRESTRICTED',
-      message: `This key works from any IP address: restrict it to Keyport’s addresses.${
-        c.exchangeId === 'binance'
-          ? ' Binance also ends the trading rights of unrestricted keys after a while.'
-          : ''
-      }`,
-      detail: null,
-    });
-  }
+  if (c.permissions?.ipRestricted === false) warn('IP_UNRESTRICTED', null);
   // only where the deployment accepts such keys (ALLOW_WITHDRAWAL_KEYS); elsewhere they are refused
-  if (c.permissions?.withdraw === true) {
-    warnings.push({
-      code: 'WITHDRAWALS_ENABLED',
-      message:
-        'This key can withdraw funds: a leak of it could empty the account. Switch withdrawals off on the exchange.',
-      detail: null,
-    });
-  }
+  if (c.permissions?.withdraw === true) warn('WITHDRAWALS_ENABLED', null);
   // checked, and the exchange did not say: Keyport could not refuse a key that can withdraw (Exchange.support)
-  if (c.permissions && c.permissions.withdraw === null) {
-    warnings.push({
-      code: 'WITHDRAWAL_RIGHTS_UNKNOWN',
-      message:
-        'Keyport cannot read on this exchange whether the key can withdraw funds: check on the exchange that withdrawals are switched off for it.',
-      detail: null,
-    });
-  }
+  if (c.permissions && c.permissions.withdraw === null) warn('WITHDRAWAL_RIGHTS_UNKNOWN', null);
   const futuresAsked = c.accountTypes.some((type) => type === 'swap' || type === 'future');
-  if (futuresAsked && c.permissions?.futures === false) {
-    warnings.push({
-      code: 'FUTURES_NOT_ENABLED',
-      message:
-        'Futures were asked for, but this key may not use futures: enable futures on the key (and on the account) to trade them.',
-      detail: null,
-    });
-  }
+  if (futuresAsked && c.permissions?.futures === false) warn('FUTURES_NOT_ENABLED', null);
   if (c.unreadableWallets && c.unreadableWallets.length > 0) {
     const wallets = c.unreadableWallets.map((w) => w.wallet).join(', ');
-    warnings.push({
-      code: 'WALLETS_UNREADABLE',
-      message: `This key may not read: ${wallets}. Allow it on the exchange, or untick those wallets.`,
-      detail: wallets,
-    });
+    warn('WALLETS_UNREADABLE', wallets, { wallets });
   }
   if (c.previousAccountUid && c.exchangeAccountUid && c.previousAccountUid !== c.exchangeAccountUid) {
-    warnings.push({
-      code: 'ACCOUNT_CHANGED',
-      message: `The new keys belong to another exchange account (${c.exchangeAccountUid}, was ${c.previousAccountUid}): balances from now on are that account's.`,
-      detail: `${c.previousAccountUid},${c.exchangeAccountUid}`,
+    warn('ACCOUNT_CHANGED', `${c.previousAccountUid},${c.exchangeAccountUid}`, {
+      was: c.previousAccountUid,
+      now: c.exchangeAccountUid,
     });
   }
   if (c.exchangeAccountUid) {
     const others = await sameAccountLabels(c.id);
     if (others.length > 0) {
       const labels = others.join(', ');
-      warnings.push({
-        code: 'SAME_ACCOUNT_AS_OTHER',
-        message: `Same exchange account as ${labels}: your portfolio counts the account once, from the connection read last.`,
-        detail: labels,
-      });
+      warn('SAME_ACCOUNT_AS_OTHER', labels, { labels });
     }
   }
   return warnings;

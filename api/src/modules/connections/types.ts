@@ -9,17 +9,17 @@ import {
   REASON_CODES,
   type ReasonCode,
   reasonSpec,
-  statusExplanation,
   VERIFICATION_STEPS,
   type VerificationStep,
 } from '@keyport/exchange/status';
-import { exactRemedy } from '@keyport/exchange/withdraw-switches';
+import { say } from '@keyport/messages/say';
 import { builder } from '../../schema/builder';
 import { trimDecimal } from '../../schema/decimal';
 import { describedValues } from '../../schema/enum-values';
-import { GuideSectionEnum, TradeCheckModeEnum } from '../exchanges/guide';
+import { GuideLocaleEnum, GuideSectionEnum, TradeCheckModeEnum } from '../exchanges/guide';
 import { AccountTypeEnum, ExchangeRef } from '../exchanges/types';
 import { connectionLoaders } from './connection-loaders';
+import { reasonExplanation, reasonRemedy, statusSentence, warningMessage } from './connection-texts';
 import {
   type ConnectionWarning,
   connectionWarnings,
@@ -58,7 +58,8 @@ const ReasonCodeEnum = builder.enumType('StatusReasonCode', {
     REASON_CODES,
     Object.fromEntries(
       REASON_CODES.map((code) => {
-        const { explanation, status, retryable } = reasonSpec(code);
+        const { status, retryable } = reasonSpec(code);
+        const explanation = say('en', `reasons.${code}.explanation`, { exchange: 'other' });
         return [code, `${explanation} Status ${status}${retryable ? ', retried automatically' : ''}.`];
       }),
     ) as Record<ReasonCode, string>,
@@ -97,6 +98,16 @@ const WarningCodeEnum = builder.enumType('ConnectionWarningCode', {
   description: 'The kind of a connection warning.',
   values: describedValues(WARNING_CODES, WARNING_DESCRIPTIONS),
 });
+/** The language of a text for people: the dashboard's languages, from the messages it renders too. */
+const localeArgs = builder.args((t) => ({
+  locale: t.field({
+    type: GuideLocaleEnum,
+    required: false,
+    defaultValue: 'en',
+    description: 'The language of the text.',
+  }),
+}));
+
 const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWarning').implement({
   description: 'Something that may break this connection soon, or that its owner should know.',
   fields: (t) => ({
@@ -105,8 +116,10 @@ const ConnectionWarningRef = builder.objectRef<ConnectionWarning>('ConnectionWar
       description: 'What the warning is about.',
       resolve: (w) => w.code,
     }),
-    message: t.exposeString('message', {
+    message: t.string({
       description: 'What is wrong and what to do, in a sentence for people.',
+      args: localeArgs,
+      resolve: (w, { locale }) => warningMessage(locale ?? 'en', w),
     }),
     detail: t.exposeString('detail', {
       nullable: true,
@@ -127,12 +140,13 @@ const StatusReasonRef = builder.objectRef<StatusReason>('StatusReason').implemen
     code: t.field({ type: ReasonCodeEnum, description: 'The precise cause.', resolve: ({ code }) => code }),
     explanation: t.string({
       description: 'What happened, in a sentence for people.',
-      resolve: ({ code }) => reasonSpec(code).explanation,
+      args: localeArgs,
+      resolve: ({ code, exchangeId }, { locale }) => reasonExplanation(locale ?? 'en', code, exchangeId),
     }),
     remedy: t.string({
       description: 'What to do, naming the exchange’s own switch where Keyport knows it.',
-      resolve: ({ code, exchangeId }) =>
-        exactRemedy(reasonSpec(code).remedy, code, exchangeId, findExchange(exchangeId)?.name ?? exchangeId),
+      args: localeArgs,
+      resolve: ({ code, exchangeId }, { locale }) => reasonRemedy(locale ?? 'en', code, exchangeId),
     }),
     guideSection: t.field({
       type: GuideSectionEnum,
@@ -365,10 +379,11 @@ export const ExchangeConnectionRef = builder.objectRef<IExchangeConnection>('Exc
     statusExplanation: t.string({
       description:
         'The status in a sentence for people: the reason’s explanation, or the status’s own when there is no reason.',
-      resolve: (c) =>
+      args: localeArgs,
+      resolve: (c, { locale }) =>
         isReasonCode(c.reasonCode)
-          ? reasonSpec(c.reasonCode).explanation
-          : statusExplanation(c.status as ConnectionStatus),
+          ? reasonExplanation(locale ?? 'en', c.reasonCode, c.exchangeId)
+          : statusSentence(locale ?? 'en', c.status as ConnectionStatus),
     }),
     verificationStep: t.field({
       type: VerificationStepEnum,

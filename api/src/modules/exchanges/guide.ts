@@ -20,7 +20,7 @@ interface LocalizedGuide {
 const say = (text: Text, locale: GuideLocale) => text[locale];
 
 export const GuideLocaleEnum = builder.enumType('GuideLocale', {
-  description: 'A language guides are written in.',
+  description: 'A language Keyport writes its texts for people in (guides, status reasons, warnings).',
   values: {
     EN: { value: 'en', description: 'English.' },
     FR: { value: 'fr', description: 'French.' },

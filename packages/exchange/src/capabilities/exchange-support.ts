@@ -32,16 +32,31 @@ interface ProbeReads {
   keyExpiry: boolean;
 }
 
-/** What each permission probe (verify/probes) reads besides withdrawal rights, which every one of them reads. */
+const BINANCE: ProbeReads = { ipRestriction: 'FLAG', keyExpiry: true };
+const OKX: ProbeReads = { ipRestriction: 'ADDRESSES', keyExpiry: false };
+const BYBIT: ProbeReads = { ipRestriction: 'ADDRESSES', keyExpiry: true };
+const KUCOIN: ProbeReads = { ipRestriction: 'ADDRESSES', keyExpiry: false };
+const GATE: ProbeReads = { ipRestriction: 'ADDRESSES', keyExpiry: false };
+
+/** What each permission probe (verify/probes) reads besides withdrawal rights, which every one of them reads.
+ * Binance's endpoint says whether a key has an IP whitelist, not which addresses (those are documented only for a
+ * sub-account's key, read by its master): FLAG. */
 export const PROBE_READS: Readonly<Record<string, ProbeReads>> = {
-  binance: { ipRestriction: 'FLAG', keyExpiry: true },
-  okx: { ipRestriction: 'ADDRESSES', keyExpiry: false },
-  myokx: { ipRestriction: 'ADDRESSES', keyExpiry: false },
-  bybit: { ipRestriction: 'ADDRESSES', keyExpiry: true },
-  kucoin: { ipRestriction: 'ADDRESSES', keyExpiry: false },
+  binance: BINANCE,
+  binanceusdm: BINANCE,
+  binancecoinm: BINANCE,
+  okx: OKX,
+  myokx: OKX,
+  okxus: OKX,
+  bybit: BYBIT,
+  bybiteu: BYBIT,
+  bybitid: BYBIT,
+  kucoin: KUCOIN,
+  kucoinfutures: KUCOIN,
   coinbase: { ipRestriction: 'UNKNOWN', keyExpiry: false },
   bitget: { ipRestriction: 'ADDRESSES', keyExpiry: false },
-  gate: { ipRestriction: 'ADDRESSES', keyExpiry: false },
+  gate: GATE,
+  gateeu: GATE,
   kraken: { ipRestriction: 'ADDRESSES', keyExpiry: true },
 };
 
@@ -51,8 +66,19 @@ export const PRICE_SOURCES: readonly string[] = ['binance', 'okx', 'myokx', 'byb
 /** Exchanges with a validation-only order endpoint (verify/trade-check). */
 export const TRADE_CHECKS: readonly string[] = ['binance', 'kraken'];
 
-/** Exchanges the sim emulates: every capability above is exercised end to end through the real worker. */
-export const SIM_EXCHANGES: readonly string[] = ['binance', 'okx', 'bybit', 'kraken'];
+/** Exchanges the sim answers (its four venues, and the siblings speaking their API with their keys): every
+ * capability above is exercised end to end through the real worker (api/test/sibling-venues.test.ts). */
+export const SIM_EXCHANGES: readonly string[] = [
+  'binance',
+  'binanceusdm',
+  'binancecoinm',
+  'okx',
+  'myokx',
+  'okxus',
+  'bybit',
+  'bybiteu',
+  'kraken',
+];
 
 export function exchangeSupport(exchangeId: string): ExchangeSupport {
   const probe = PROBE_READS[exchangeId];

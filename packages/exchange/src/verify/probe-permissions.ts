@@ -14,16 +14,27 @@ export interface PermissionProbe {
   accountUid: string | null;
 }
 
-// One signed request (Gate: two) to the exchange's own "what may this key do" endpoint; see probes/*.
+// One signed request (Gate: two) to the exchange's own "what may this key do" endpoint; see probes/*. Siblings
+// share their venue's API and probe (ccxt signs it for their own host, checked in probes.test.ts): Binance's
+// futures clients use the same keys and /sapi on api.binance.com; okxus, myokx, bybiteu, bybitid and gateeu are
+// the venue's regional hosts; KuCoin futures keys are KuCoin keys, described on api.kucoin.com. binanceus is not
+// here: Binance.US does not document apiRestrictions.
 const PROBES: Record<string, (exchange: Exchange) => Promise<PermissionProbe>> = {
   binance: probeBinance,
+  binanceusdm: probeBinance,
+  binancecoinm: probeBinance,
   okx: probeOkx,
   myokx: probeOkx,
+  okxus: probeOkx,
   bybit: probeBybit,
+  bybiteu: probeBybit,
+  bybitid: probeBybit,
   kucoin: probeKucoin,
+  kucoinfutures: probeKucoin,
   coinbase: probeCoinbase,
   bitget: probeBitget,
   gate: probeGate,
+  gateeu: probeGate,
   kraken: probeKraken,
 };
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { venueOf } from '@keyport/exchange/venue-of';
 import { useFormatter, useTranslations } from 'next-intl';
 
 export interface Warning {
@@ -43,11 +44,12 @@ export function ConnectionWarnings({
             labels: w.detail ?? '',
             was: w.detail?.split(',')[0] ?? '',
             now: w.detail?.split(',')[1] ?? '',
+            // KEY_EXPIRES_SOON's detail is the days left; its date is said by the API's own message only
             date:
               w.code === 'KEY_EXPIRY_PASSED' && w.detail
                 ? format.dateTime(new Date(`${w.detail}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
-                : '',
-            exchange: exchangeId,
+                : 'none',
+            exchange: venueOf(exchangeId),
           })}
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { venueOf } from '@keyport/exchange/venue-of';
 import { withdrawSwitch } from '@keyport/exchange/withdraw-switches';
 import { useTranslations } from 'next-intl';
 import { Link } from '../../i18n/navigation';
@@ -31,9 +32,12 @@ export function ReasonNotice({
   const tConnection = useTranslations('connection');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const toggle = code === 'WITHDRAWALS_ENABLED' && exchange ? withdrawSwitch(exchange.id) : null;
+  // some refusals read differently on one exchange (Binance's -2015): the messages select on its id
+  const text = t as unknown as (key: string, values: Record<string, string>) => string;
+  const venue = { exchange: exchange ? venueOf(exchange.id) : 'other' };
   return (
     <div className="reason" data-reason={code}>
-      <p>{t(`${code}.explanation` as never)}</p>
+      <p>{text(`${code}.explanation`, venue)}</p>
       {code === 'CLOCK_SKEW' && typeof clockOffsetMs === 'number' ? (
         <p data-clock-offset={clockOffsetMs}>
           {t(clockOffsetMs > 0 ? 'CLOCK_SKEW.measuredAhead' : 'CLOCK_SKEW.measuredBehind', {
@@ -45,7 +49,7 @@ export function ReasonNotice({
       <p className="remedy">
         {toggle && exchange
           ? t('WITHDRAWALS_ENABLED.remedyExact', { exchange: exchange.name, toggle })
-          : t(`${code}.remedy` as never)}
+          : text(`${code}.remedy`, venue)}
       </p>
       {guideSection && exchange ? (
         <p className="guide-link">

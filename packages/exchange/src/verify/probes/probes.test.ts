@@ -360,6 +360,45 @@ describe('the implicit ccxt methods the probes call', () => {
   });
 });
 
+describe('the siblings ask their own host for the same documented endpoint', () => {
+  // offline: ccxt signs the probe's request and the fetch is caught before anything leaves the machine
+  it.each([
+    [
+      'binanceusdm',
+      'sapiGetAccountApiRestrictions',
+      'https://api.binance.com/sapi/v1/account/apiRestrictions',
+    ],
+    [
+      'binancecoinm',
+      'sapiGetAccountApiRestrictions',
+      'https://api.binance.com/sapi/v1/account/apiRestrictions',
+    ],
+    ['okxus', 'privateGetAccountConfig', 'https://us.okx.com/api/v5/account/config'],
+    ['myokx', 'privateGetAccountConfig', 'https://eea.okx.com/api/v5/account/config'],
+    ['bybiteu', 'privateGetV5UserQueryApi', 'https://api.bybit.eu/v5/user/query-api'],
+    ['bybitid', 'privateGetV5UserQueryApi', 'https://api.bybit.id/v5/user/query-api'],
+    ['kucoinfutures', 'privateGetUserApiKey', 'https://api.kucoin.com/api/v1/user/api-key'],
+    ['gateeu', 'privateAccountGetDetail', 'https://api.gateeu.com/api/v4/account/detail'],
+    ['gateeu', 'privateAccountGetMainKeys', 'https://api.gateeu.com/api/v4/account/main_keys'],
+  ])('%s %s → %s, signed', async (id, method, url) => {
+    const Exchange = (ccxt as unknown as Record<string, new (config: object) => Exchange>)[id]!;
+    const exchange = new Exchange({ apiKey: 'key', secret: 'c2VjcmV0', password: 'pass', uid: 'uid' });
+    const sent: { url: string; headers: Record<string, string> }[] = [];
+    exchange.fetch = async (target: string, _method: string, headers: Record<string, string>) => {
+      sent.push({ url: target, headers: headers ?? {} });
+      throw new Error('offline');
+    };
+    await expect(
+      (exchange as unknown as Record<string, () => Promise<unknown>>)[method]!.call(exchange),
+    ).rejects.toThrow('offline');
+    expect(sent[0]?.url.split('?')[0]).toBe(url);
+    // the key travels in a header or in the signed query, never missing
+    const request = JSON.stringify(sent[0]);
+    expect(request).toMatch(/key/);
+    expect(request).toMatch(/sign|SIGN|signature|Signature/);
+  });
+});
+
 describe('bybit /v5/user/query-api', () => {
   // shaped as Bybit's documented example (values invented)
   const body = (result: Record<string, unknown>) => ({
