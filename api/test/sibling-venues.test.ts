@@ -24,7 +24,7 @@ type Permissions = { withdraw: boolean | null; read: boolean | null };
 const VIEW = `query ($id: ID!) { exchangeConnection(id: $id) { ${CONNECTION_FIELDS} permissions { read withdraw } } }`;
 const settled = (s: string) => s !== 'PENDING' && s !== 'VERIFYING';
 
-async function connect(exchangeId: string, keys: SimKeys, accountTypes?: string[]) {
+async function connect(exchangeId: string, keys: SimKeys, accountTypes?: string[], needsTrading = false) {
   const { connectExchange } = await api.ok<{ connectExchange: { data: { id: string } | null } }>(
     CONNECT_MUTATION,
     {
@@ -33,6 +33,7 @@ async function connect(exchangeId: string, keys: SimKeys, accountTypes?: string[
         label: `${exchangeId} ${keys.apiKey.slice(-6)}`,
         credentials: { apiKey: keys.apiKey, secret: keys.secret, password: keys.passphrase },
         accountTypes,
+        needsTrading,
       },
     },
   );
@@ -101,4 +102,27 @@ describe('the sim venues’ siblings', () => {
       );
     },
   );
+
+  it('a futures client made for trading needs the key’s futures right, not spot trading', async () => {
+    // Binance's USDⓈ-M client trades futures only: a key with futures and without spot trading is what it needs
+    const futuresOnly = await connect(
+      'binanceusdm',
+      binanceFuturesAccount({ read: true, spotTrade: false, futures: true }),
+      ['SWAP'],
+      true,
+    );
+    expect([futuresOnly.status, futuresOnly.statusReason?.code ?? null]).toEqual(['CONNECTED', null]);
+    const spotOnly = await connect(
+      'binanceusdm',
+      binanceFuturesAccount({ read: true, spotTrade: true, futures: false }),
+      ['SWAP'],
+      true,
+    );
+    // its futures read is refused with Binance's ambiguous -2015; the key's permission read says which right is missing
+    expect([spotOnly.status, spotOnly.statusReason?.code]).toEqual([
+      'PERMISSION_DENIED',
+      'FUTURES_NOT_ALLOWED',
+    ]);
+    expect(spotOnly.statusReason?.remedy).toMatch(/“Enable Futures”/);
+  });
 });

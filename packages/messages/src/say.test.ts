@@ -29,7 +29,10 @@ describe('shared messages', () => {
     for (const locale of LOCALES) {
       for (const code of REASON_CODES) {
         expect(say(locale, `reasons.${code}.explanation`, { exchange: 'other' }), code).not.toBe('');
-        expect(say(locale, `reasons.${code}.remedy`, { exchange: 'other' }), code).not.toBe('');
+        expect(
+          say(locale, `reasons.${code}.remedy`, { exchange: 'other', right: 'spotTrade' }),
+          code,
+        ).not.toBe('');
       }
     }
   });

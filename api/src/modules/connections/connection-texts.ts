@@ -1,7 +1,7 @@
 // Reason, warning and status texts in the asked language, from the messages the dashboard renders too.
 import { findExchange } from '@keyport/exchange/catalogue';
 import type { ConnectionStatus, ReasonCode } from '@keyport/exchange/status';
-import { venueOf } from '@keyport/exchange/venue-of';
+import { tradingRight, venueOf } from '@keyport/exchange/venue-of';
 import { withdrawSwitch } from '@keyport/exchange/withdraw-switches';
 import { type Locale, say } from '@keyport/messages/say';
 import type { ConnectionWarning } from './connection-warnings';
@@ -18,7 +18,10 @@ export function reasonRemedy(locale: Locale, code: ReasonCode, exchangeId: strin
     const exchange = findExchange(exchangeId)?.name ?? exchangeId;
     return say(locale, 'reasons.WITHDRAWALS_ENABLED.remedyExact', { exchange, toggle });
   }
-  return say(locale, `reasons.${code}.remedy`, { exchange: venueOf(exchangeId) });
+  return say(locale, `reasons.${code}.remedy`, {
+    exchange: venueOf(exchangeId),
+    right: tradingRight(exchangeId),
+  });
 }
 
 export function statusSentence(locale: Locale, status: ConnectionStatus): string {

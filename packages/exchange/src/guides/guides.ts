@@ -49,6 +49,7 @@ export const REASON_GUIDE_SECTIONS: Readonly<Record<ReasonCode, GuideSection | n
   READ_NOT_ALLOWED: 'permissions',
   TRADE_NOT_ALLOWED: 'trade-check',
   WITHDRAWALS_ENABLED: 'permissions',
+  FUTURES_NOT_ALLOWED: 'futures',
   FEATURE_NOT_ENABLED: 'futures',
   WRONG_ENVIRONMENT: 'testnet',
   SANDBOX_NOT_SUPPORTED: 'testnet',

@@ -43,7 +43,13 @@ export function missingEgressIps(permissions: KeyPermissions, egressIps: readonl
 export function refusalOf(
   permissions: KeyPermissions,
   egressIps: readonly string[] = [],
-  needs: { trading?: boolean; allowWithdrawals?: boolean; refuseUnknownWithdrawals?: boolean } = {},
+  needs: {
+    trading?: boolean;
+    /** The right trading needs on this exchange (venue-of tradingRight): futures on a futures-only client. */
+    tradingRight?: 'spotTrade' | 'futures';
+    allowWithdrawals?: boolean;
+    refuseUnknownWithdrawals?: boolean;
+  } = {},
 ):
   | 'WITHDRAWALS_ENABLED'
   | 'WITHDRAWAL_RIGHTS_UNKNOWN'
@@ -57,7 +63,7 @@ export function refusalOf(
   if (permissions.withdraw === null && needs.refuseUnknownWithdrawals && !needs.allowWithdrawals)
     return 'WITHDRAWAL_RIGHTS_UNKNOWN';
   if (permissions.read === false) return 'READ_NOT_ALLOWED';
-  if (needs.trading && permissions.spotTrade === false) return 'TRADE_NOT_ALLOWED';
+  if (needs.trading && permissions[needs.tradingRight ?? 'spotTrade'] === false) return 'TRADE_NOT_ALLOWED';
   if (missingEgressIps(permissions, egressIps).length > 0) return 'IP_NOT_WHITELISTED';
   return null;
 }

@@ -85,6 +85,10 @@ export const REASONS = {
     status: 'PERMISSION_DENIED',
     retryable: false,
   },
+  FUTURES_NOT_ALLOWED: {
+    status: 'PERMISSION_DENIED',
+    retryable: false,
+  },
   FEATURE_NOT_ENABLED: {
     status: 'PERMISSION_DENIED',
     retryable: false,

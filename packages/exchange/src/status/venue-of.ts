@@ -16,3 +16,11 @@ const SIBLING_OF: Readonly<Record<string, string>> = {
 export function venueOf(exchangeId: string): string {
   return SIBLING_OF[exchangeId] ?? exchangeId;
 }
+
+// clients that trade only futures: what a trading connection needs there is the key's futures right
+const FUTURES_CLIENTS: ReadonlySet<string> = new Set(['binanceusdm', 'binancecoinm', 'kucoinfutures']);
+
+/** The key right a connection made for trading needs on this exchange. */
+export function tradingRight(exchangeId: string): 'spotTrade' | 'futures' {
+  return FUTURES_CLIENTS.has(exchangeId) ? 'futures' : 'spotTrade';
+}

@@ -8,6 +8,7 @@ import type { TradeCheckMode } from '../guides/guide-types';
 import type { KeyPermissions } from '../permissions/key-permissions';
 import { refusalOf, UNKNOWN_PERMISSIONS } from '../permissions/key-permissions';
 import { type ReasonCode, reasonSpec, type VerificationStep } from '../status/statuses';
+import { tradingRight, venueOf } from '../status/venue-of';
 import { ClockSkewError, classifyError, offsetInRefusal, rateAware } from './classify-error';
 import { type PermissionProbe, probePermissions } from './probe-permissions';
 import { checkTrading } from './trade-check';
@@ -182,6 +183,32 @@ class UnexpectedBodyError extends Error {
   }
 }
 
+/**
+ * Binance answers one -2015 for a wrong key, a foreign IP and a missing right. When its permission endpoint still
+ * answers the same key from the same address, key and IP are fine: the refused read lacked a right, and the
+ * answer says which (a key that can withdraw is refused as such first). Anything else is rethrown as it came.
+ */
+async function explainKeyRefusal(
+  exchange: Exchange,
+  input: VerifyInput,
+  error: unknown,
+  status: () => number | undefined,
+): Promise<ExchangeFailure> {
+  const refused = classifyError(error, status()).reason === 'KEY_REJECTED';
+  if (!refused || venueOf(input.exchangeId) !== 'binance') throw error;
+  let probe: PermissionProbe;
+  try {
+    probe = await probePermissions(exchange);
+  } catch {
+    throw error;
+  }
+  const unsafe = refusalOf(probe.permissions, [], { allowWithdrawals: input.allowWithdrawals });
+  if (unsafe === 'WITHDRAWALS_ENABLED') return { ok: false, reason: unsafe };
+  if (tradingRight(input.exchangeId) === 'futures' && probe.permissions.futures === false)
+    return { ok: false, reason: 'FUTURES_NOT_ALLOWED' };
+  return { ok: false, reason: 'READ_NOT_ALLOWED' };
+}
+
 /** A probe the key may not call leaves permissions unknown; a transient failure is retried like any other. */
 export async function probePermissionsTolerantly(
   exchange: Exchange,
@@ -243,23 +270,27 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
       ...WalletRead[],
     ];
     await input.onStep?.('CHECKING_CREDENTIALS');
-    const firstWallet = await readFirstWallet(exchange, input.exchangeId, first);
+    const firstWallet = await readFirstWallet(exchange, input.exchangeId, first).catch((error: unknown) =>
+      explainKeyRefusal(exchange, input, error, () => lease.trace.status),
+    );
     if (!firstWallet.ok) return firstWallet;
 
     await input.onStep?.('READING_PERMISSIONS');
     const probe = await probePermissionsTolerantly(exchange, () => lease.trace.status);
     let { permissions } = probe;
-    let tradeCheck: TradeCheckMode = permissions.spotTrade === null ? 'unknown' : 'reported';
+    const right = tradingRight(input.exchangeId);
+    let tradeCheck: TradeCheckMode = permissions[right] === null ? 'unknown' : 'reported';
     // a connection made for trading: proved, where the exchange can check an order without executing it
     if (input.needsTrading) {
       const canTrade = await checkTrading(exchange, input.exchangeId, () => lease.trace.status);
       if (canTrade !== null) {
-        permissions = { ...permissions, spotTrade: canTrade };
+        permissions = { ...permissions, [right]: canTrade };
         tradeCheck = 'verified';
       }
     }
     const refusal = refusalOf(permissions, input.egressIps, {
       trading: input.needsTrading,
+      tradingRight: right,
       allowWithdrawals: input.allowWithdrawals,
       refuseUnknownWithdrawals: input.refuseUnknownWithdrawals,
     });

@@ -1,4 +1,4 @@
-import { venueOf } from '@keyport/exchange/venue-of';
+import { tradingRight, venueOf } from '@keyport/exchange/venue-of';
 import { withdrawSwitch } from '@keyport/exchange/withdraw-switches';
 import { useTranslations } from 'next-intl';
 import { Link } from '../../i18n/navigation';
@@ -34,7 +34,9 @@ export function ReasonNotice({
   const toggle = code === 'WITHDRAWALS_ENABLED' && exchange ? withdrawSwitch(exchange.id) : null;
   // some refusals read differently on one exchange (Binance's -2015): the messages select on its id
   const text = t as unknown as (key: string, values: Record<string, string>) => string;
-  const venue = { exchange: exchange ? venueOf(exchange.id) : 'other' };
+  const venue = exchange
+    ? { exchange: venueOf(exchange.id), right: tradingRight(exchange.id) }
+    : { exchange: 'other', right: 'spotTrade' };
   return (
     <div className="reason" data-reason={code}>
       <p>{text(`${code}.explanation`, venue)}</p>
