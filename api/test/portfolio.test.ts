@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const PORTFOLIO = `query ($quote: Quote) { portfolio(quote: $quote) {
   quote total change24h stale pricesAt unpricedAssets
-  assets { asset amount price value share change24h stale exchangeIds }
+  assets { asset amount price value share change24h stale exchangeIds priceSources { id } pricedAt }
   exchanges { exchangeId value share unpricedAssets exchange { name } }
 } }`;
 
@@ -39,6 +39,8 @@ interface Portfolio {
     value: string | null;
     change24h: string | null;
     exchangeIds: string[];
+    priceSources: { id: string }[];
+    pricedAt: string | null;
   }[];
   exchanges: {
     exchangeId: string;
@@ -139,6 +141,13 @@ describe('portfolio', () => {
       ['USD', '1', '1500', '0'],
     ]);
     expect(onKraken.total).toBe('16500.125');
+    // each price says where it came from and when: BTC from Kraken's own tickers, USD at par
+    expect(
+      onKraken.assets.map((a) => [a.asset, a.priceSources.map((e) => e.id), a.pricedAt !== null]),
+    ).toEqual([
+      ['BTC', ['kraken'], true],
+      ['USD', [], false],
+    ]);
     // and in euros through Kraken's own EUR market
     expect((await priced(krakenUser, 'EUR')).total).toBe('13200.1');
 

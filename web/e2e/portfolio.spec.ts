@@ -37,6 +37,13 @@ for (const locale of ['en', 'fr'] as const) {
       .filter({ has: page.getByRole('rowheader', { name: 'BTC', exact: true }) });
     await expect(btc).toContainText(locale === 'fr' ? '30\u202f600 USD' : '30,600 USD');
     await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '31834.56');
+    // each price says where it came from: BTC from Binance's tickers, USDT at par
+    await expect(btc.locator('.price-source')).toContainText(
+      m.portfolio.priceSource.replace('{sources}', 'Binance').replace(/, \{at\}$/, ''),
+    );
+    await expect(
+      page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'USDT', exact: true }) }),
+    ).toContainText(m.portfolio.atPar);
     // the allocation chart comes after the tables (lazy), drawn in the browser
     await expect(page.locator('.recharts-pie-sector').first()).toBeVisible();
 

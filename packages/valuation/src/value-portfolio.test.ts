@@ -69,17 +69,29 @@ describe('valuePortfolio', () => {
     const bybit = book('bybit', { BTCUSDT: { last: '59900', open24h: '59900' } });
     const all = books(binance, okx, kraken, bybit);
     const onKraken = valuePortfolio([hold('kraken', 'BTC', '1')], all, options);
-    expect(onKraken.assets[0]).toMatchObject({ price: '60100', change24h: '1.86' });
+    expect(onKraken.assets[0]).toMatchObject({
+      price: '60100',
+      change24h: '1.86',
+      priceSources: ['kraken'],
+      pricedAt: NOW - 1000,
+    });
     expect(valuePortfolio([hold('bybit', 'BTC', '1')], all, options).assets[0]?.price).toBe('59900');
     // Kraken's book has no ETH: OKX's prices it in dollars, Kraken's own EURUSDT turns that into euros
     const mixed = valuePortfolio([hold('kraken', 'ETH', '1'), hold('okx', 'USDT', '1')], all, {
       ...options,
       quote: 'EUR',
     });
-    expect(mixed.assets.find((a) => a.asset === 'ETH')).toMatchObject({ price: '2400', value: '2400' });
+    expect(mixed.assets.find((a) => a.asset === 'ETH')).toMatchObject({
+      price: '2400',
+      value: '2400',
+      priceSources: ['kraken', 'okx'],
+    });
+    // a dollar stablecoin is taken at par: no exchange priced it, and it says so
+    const usdt = valuePortfolio([hold('okx', 'USDT', '1')], all, options).assets[0];
+    expect(usdt).toMatchObject({ price: '1', priceSources: [], pricedAt: null });
     // without Kraken's book the same holding is priced from the others, not left unvalued
     const noKraken = valuePortfolio([hold('kraken', 'BTC', '1')], books(binance, okx), options);
-    expect(noKraken.assets[0]?.price).toBe('60000.5');
+    expect(noKraken.assets[0]).toMatchObject({ price: '60000.5', priceSources: ['binance'] });
   });
 
   it('gives the 24 h change from opening prices, and none when a price has no opening', () => {

@@ -27,6 +27,10 @@ export interface AssetValue {
   share: string | null;
   stale: boolean;
   exchangeIds: string[];
+  /** The exchanges whose tickers gave the price; empty at par (a dollar stablecoin) or unpriced. */
+  priceSources: string[];
+  /** When those tickers were fetched, epoch ms; null at par or unpriced. */
+  pricedAt: number | null;
 }
 
 export interface ExchangeValue {
@@ -73,15 +77,17 @@ interface Price {
   open: Dec | null;
   /** Oldest fetch time among the books used. */
   at: number;
+  /** The exchanges whose tickers it came from; none at par. */
+  sources: readonly string[];
 }
 
-const ONE: Price = { last: new D(1), open: new D(1), at: Number.POSITIVE_INFINITY };
+const ONE: Price = { last: new D(1), open: new D(1), at: Number.POSITIVE_INFINITY, sources: [] };
 
 function fromTicker(ticker: SpotTicker, book: SpotTickers): Price | null {
   const last = new D(ticker.last);
   if (!last.isFinite() || last.lte(0)) return null;
   const open = ticker.open24h ? new D(ticker.open24h) : null;
-  return { last, open: open?.gt(0) ? open : null, at: book.fetchedAt };
+  return { last, open: open?.gt(0) ? open : null, at: book.fetchedAt, sources: [book.exchangeId] };
 }
 
 function direct(base: string, quote: string, books: readonly SpotTickers[]): Price | null {
@@ -97,6 +103,7 @@ function divide(a: Price, b: Price): Price {
     last: a.last.div(b.last),
     open: a.open && b.open ? a.open.div(b.open) : null,
     at: Math.min(a.at, b.at),
+    sources: [...new Set([...a.sources, ...b.sources])].sort(),
   };
 }
 
@@ -188,6 +195,8 @@ export function valuePortfolio(
       share: p ? percent(p.value, total) : null,
       stale: p ? Number.isFinite(p.price.at) && options.now - p.price.at > options.staleAfterMs : false,
       exchangeIds: [...entry.exchangeIds].sort(),
+      priceSources: p ? [...p.price.sources] : [],
+      pricedAt: p && Number.isFinite(p.price.at) ? p.price.at : null,
     };
   });
   // most valuable first, unvalued last, then by name

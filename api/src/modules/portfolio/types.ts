@@ -49,6 +49,18 @@ const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement(
     exchangeIds: t.exposeStringList('exchangeIds', {
       description: 'The ccxt ids of the exchanges it is held on, sorted.',
     }),
+    priceSources: t.field({
+      type: [ExchangeRef],
+      description:
+        'The exchanges whose tickers gave the price: those it is held on first, else a reference exchange; empty for a dollar stablecoin taken at par, or when unpriced.',
+      resolve: (a) => a.priceSources.flatMap((id) => findExchange(id) ?? []),
+    }),
+    pricedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When those tickers were fetched; null at par or when unpriced.',
+      resolve: (a) => (a.pricedAt === null ? null : new Date(a.pricedAt)),
+    }),
   }),
 });
 

@@ -184,7 +184,21 @@ export function PortfolioView({
                     <tr key={a.asset} data-asset={a.asset}>
                       <th scope="row">{a.asset}</th>
                       <td className="num">{formatDecimal(a.amount, locale)}</td>
-                      <td className="num">{money(a.price)}</td>
+                      <td className="num">
+                        {money(a.price)}
+                        {a.price !== null ? (
+                          <span className="price-source muted">
+                            {a.priceSources.length === 0
+                              ? t('atPar')
+                              : t('priceSource', {
+                                  sources: a.priceSources.map((source) => source.name).join(', '),
+                                  at: a.pricedAt
+                                    ? format.dateTime(new Date(a.pricedAt), { timeStyle: 'short' })
+                                    : '',
+                                })}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="num">{money(a.value)}</td>
                       <td className="num">{pct(a.share)}</td>
                       <td className="num">{pct(a.change24h)}</td>

@@ -17,6 +17,11 @@ export const PortfolioFieldsFragment = graphql(`
       change24h
       stale
       exchangeIds
+      priceSources {
+        id
+        name
+      }
+      pricedAt
     }
     exchanges {
       exchangeId
