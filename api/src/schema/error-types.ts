@@ -1,8 +1,11 @@
 import { builder } from './builder';
+import { describedValues } from './enum-values';
 import {
   DuplicateKeyError,
   DuplicateLabelError,
   EmailTakenError,
+  ERROR_CODES,
+  type ErrorCode,
   InvalidLoginError,
   type KeyportError,
   LimitReachedError,
@@ -13,10 +16,29 @@ import {
   ValidationError,
 } from './errors';
 
+const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'An input value was refused (`ValidationError`); `field` names it.',
+  NOT_FOUND: 'No such object among yours (`NotFoundError`).',
+  UNKNOWN_EXCHANGE: '`exchangeId` is not an exchange of the `exchanges` list (`UnknownExchangeError`).',
+  MISSING_CREDENTIAL: 'A credential the exchange requires was empty (`MissingCredentialError`).',
+  DUPLICATE_LABEL: 'Another of your connections has this label (`DuplicateLabelError`).',
+  DUPLICATE_KEY: 'Another of your connections to this exchange uses this key (`DuplicateKeyError`).',
+  SANDBOX_UNAVAILABLE: 'A testnet was asked for an exchange without one (`SandboxUnavailableError`).',
+  LIMIT_REACHED: 'A per-user allowance is used up (`LimitReachedError`).',
+  EMAIL_TAKEN: 'An account with this email exists (`EmailTakenError`).',
+  INVALID_LOGIN: 'Wrong email or password (`InvalidLoginError`).',
+};
+
+const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: 'The stable code of an expected failure, one per error type: branch on it.',
+  values: describedValues(ERROR_CODES, ERROR_CODE_DESCRIPTIONS),
+});
+
 export const ErrorInterface = builder.interfaceRef<KeyportError>('Error').implement({
   description: 'An expected failure: a stable code, a message for people, and the input field at fault.',
   fields: (t) => ({
-    code: t.exposeString('code', {
+    code: t.expose('code', {
+      type: ErrorCodeEnum,
       description: 'A stable, machine-readable code, one per error type (such as `NOT_FOUND`): branch on it.',
     }),
     message: t.exposeString('message', {

@@ -2,23 +2,25 @@
 
 import { venueOf } from '@keyport/exchange/venue-of';
 import { useFormatter, useTranslations } from 'next-intl';
+import type { ConnectionWarningCode } from '../../graphql/enums';
 
 export interface Warning {
   code: string;
   detail: string | null;
 }
 
-const KNOWN = new Set([
-  'KEY_EXPIRES_SOON',
-  'KEY_EXPIRY_PASSED',
-  'IP_UNRESTRICTED',
-  'WALLETS_UNREADABLE',
-  'SAME_ACCOUNT_AS_OTHER',
-  'ACCOUNT_CHANGED',
-  'FUTURES_NOT_ENABLED',
-  'WITHDRAWALS_ENABLED',
-  'WITHDRAWAL_RIGHTS_UNKNOWN',
-]);
+// every warning the schema has (a new one fails typecheck until it is here and has its text)
+const KNOWN: Readonly<Record<ConnectionWarningCode, true>> = {
+  KEY_EXPIRES_SOON: true,
+  KEY_EXPIRY_PASSED: true,
+  IP_UNRESTRICTED: true,
+  WALLETS_UNREADABLE: true,
+  SAME_ACCOUNT_AS_OTHER: true,
+  ACCOUNT_CHANGED: true,
+  FUTURES_NOT_ENABLED: true,
+  WITHDRAWALS_ENABLED: true,
+  WITHDRAWAL_RIGHTS_UNKNOWN: true,
+};
 
 /** What may break this connection soon, each with what to do, in the reader's language. */
 export function ConnectionWarnings({
@@ -32,7 +34,7 @@ export function ConnectionWarnings({
   const t = useTranslations('warnings');
   const format = useFormatter();
   const text = t as unknown as (key: string, values: Record<string, string | number>) => string;
-  const shown = warnings.filter((w) => KNOWN.has(w.code));
+  const shown = warnings.filter((w) => Object.hasOwn(KNOWN, w.code));
   if (shown.length === 0) return null;
   return (
     <ul className="warnings" aria-label={t('title')}>
