@@ -1,16 +1,15 @@
 import type { Orm } from '@keyport/db/orm';
-import type { ConnectionUpdated, PortfolioUpdated } from '@keyport/events/connection-events';
 import type { RefreshBalancesPayload } from '@keyport/queue/refresh-balances';
 import type { VerifyConnectionPayload } from '@keyport/queue/verify-connection';
 import type { Keyring } from '@keyport/vault/keyring';
 import type { Queue } from 'bullmq';
-import type { PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RequestRateLimits } from './limits/request-rate';
 import type { SignInGuard } from './limits/sign-in-guard';
 import type { TokenScope } from './modules/tokens/token-scopes';
 import type { TrustedProxies } from './transport/client-address';
+import type { EventBus } from './transport/event-bus';
 import type { RedisResync } from './transport/redis-resync';
 
 /** Long-lived resources the api is built from; tests build their own. */
@@ -20,7 +19,8 @@ export interface ApiDeps {
   keyring: Keyring;
   verifyQueue: Queue<VerifyConnectionPayload>;
   refreshQueue: Queue<RefreshBalancesPayload>;
-  pubsub: PubSub<Record<string, [ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked]>>;
+  /** The cross-process events (connection and portfolio changes, revocations), typed and validated. */
+  events: EventBus;
   redisPrefix: string;
   /** Plain Redis commands (cached spot tickers); not a subscriber connection. */
   cache: Redis;
@@ -51,18 +51,6 @@ export interface Viewer {
   tokenExpiresAt?: Date | null;
   /** When the session ends (its live views end then too); null or absent for an API token. */
   sessionExpiresAt?: Date | null;
-}
-
-/** "This token was revoked": every api instance ends its open subscriptions. */
-export interface TokenRevoked {
-  tokenId: string;
-  at: number;
-}
-
-/** "This session signed out": every api instance ends its open subscriptions. */
-export interface SessionRevoked {
-  sessionId: string;
-  at: number;
 }
 
 /** Per-operation context: a forked EntityManager, the viewer, and a way to set cookies on the response. */

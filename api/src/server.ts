@@ -17,6 +17,7 @@ import { loadApiConfig } from './config';
 import type { ApiDeps } from './context';
 import { RequestRateLimits } from './limits/request-rate';
 import { SignInGuard } from './limits/sign-in-guard';
+import { createEventBus } from './transport/event-bus';
 import { attachGraphqlWs } from './transport/graphql-ws';
 import { RedisResync } from './transport/redis-resync';
 import { createKeyportYoga } from './yoga';
@@ -41,7 +42,11 @@ async function main(): Promise<void> {
     keyring,
     verifyQueue: createVerifyQueue(producer, config.REDIS_PREFIX),
     refreshQueue: createRefreshQueue(producer, config.REDIS_PREFIX),
-    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    events: createEventBus(
+      createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+      config.REDIS_PREFIX,
+      logger,
+    ),
     redisPrefix: config.REDIS_PREFIX,
     cache: producer,
     logger,

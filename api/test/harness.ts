@@ -21,6 +21,7 @@ import type { ApiDeps } from '../src/context';
 import { RequestRateLimits } from '../src/limits/request-rate';
 import { SignInGuard } from '../src/limits/sign-in-guard';
 import { parseTrustedProxies } from '../src/transport/client-address';
+import { createEventBus } from '../src/transport/event-bus';
 import { attachGraphqlWs } from '../src/transport/graphql-ws';
 import { RedisResync } from '../src/transport/redis-resync';
 import { createKeyportYoga } from '../src/yoga';
@@ -109,15 +110,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const publisher = createRedis(redisUrl, 'worker', quiet);
   const listening = listeningEventTarget(publishClient, subscribeClient);
 
+  const apiLogger = pinoTo({ write: (line) => void logLines.push(line) }, 'api');
   const apiDeps: ApiDeps = {
     orm: db.orm,
     keyring: parseKeyring({ publicKeys: keyringEnv.publicKeys, activeKid }),
     verifyQueue: createVerifyQueue(producer, redisPrefix),
     refreshQueue: createRefreshQueue(producer, redisPrefix),
-    pubsub: createPubSub({ eventTarget: listening.eventTarget }),
+    events: createEventBus(createPubSub({ eventTarget: listening.eventTarget }), redisPrefix, apiLogger),
     redisPrefix,
     cache: producer,
-    logger: pinoTo({ write: (line) => void logLines.push(line) }, 'api'),
+    logger: apiLogger,
     sessionTtlDays: 30,
     cookieSecure: false,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 200,

@@ -9,7 +9,7 @@
 //      BENCH_SUBSCRIBERS (2000) BENCH_EVENTS (15) BENCH_PARTS (http,sql,fanout: which to run) BENCH_API_NODE_ARGS (e.g. "--cpu-prof") REDIS_URL DATABASE_URL
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@keyport/db/testing';
-import { connectionTopic } from '@keyport/events/connection-events';
+import { connectionUpdated, publishEvents } from '@keyport/events/topics';
 import { formatKeyring, generateMasterKey, parseKeyring } from '@keyport/vault/keyring';
 import { Redis } from 'ioredis';
 import { childEnv, intEnv, nodeArgsEnv } from '../lib/env';
@@ -301,16 +301,9 @@ async function main(): Promise<void> {
           ]);
         },
         publish: async () => {
-          await redis.publish(
-            connectionTopic(runId, main.userId),
-            JSON.stringify({
-              connectionId: target,
-              ownerId: main.userId,
-              status: 'CONNECTED',
-              step: null,
-              at: Date.now(),
-            }),
-          );
+          await publishEvents(redis, runId, 'connection-updated', [
+            connectionUpdated({ id: target, owner: main.userId, status: 'CONNECTED' }),
+          ]);
         },
       });
       fanOuts = { bare: bareFanOut, keyport: keyportFanOut };

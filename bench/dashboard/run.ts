@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@keyport/db/orm';
+import { connectionUpdated, publishEvents } from '@keyport/events/topics';
 import startStack from '@keyport/web/e2e-stack';
 import { createClient } from 'graphql-sse';
 import { Redis } from 'ioredis';
@@ -183,7 +184,6 @@ async function main() {
     });
 
     console.log(`· ${EVENTS} status changes published on Redis, as the worker publishes them`);
-    const channel = `${process.env.E2E_REDIS_PREFIX}:connection-updated:${ownerId}`;
     const paintMs: number[] = [];
     const bareMs: number[] = [];
     let missed = 0;
@@ -198,10 +198,9 @@ async function main() {
       ]);
       const key = `${id}:${status}`;
       const published = wallClockMs();
-      await redis.publish(
-        channel,
-        JSON.stringify({ connectionId: id, ownerId, status, step: null, at: Date.now() }),
-      );
+      await publishEvents(redis, process.env.E2E_REDIS_PREFIX ?? '', 'connection-updated', [
+        connectionUpdated({ id, owner: ownerId, status }),
+      ]);
       const deadline = Date.now() + 5000;
       let painted: number | undefined;
       while (Date.now() < deadline) {

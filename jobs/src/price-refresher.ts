@@ -1,4 +1,4 @@
-import { publishPortfolioUpdated } from '@keyport/events/connection-events';
+import { portfolioUpdated, publishEvents } from '@keyport/events/topics';
 import { fetchSpotTickers, hasSpotTickers } from '@keyport/exchange/spot-tickers';
 import { claimTickerRefresh, storeTickers } from '@keyport/valuation/ticker-cache';
 import type { JobsDeps } from './deps';
@@ -61,10 +61,11 @@ async function tellOwners(deps: JobsDeps, exchangeId: string): Promise<void> {
       [exchangeId],
     );
   const at = Date.now();
-  await Promise.all(
-    owners.map((row) =>
-      publishPortfolioUpdated(deps.publisher, deps.config.REDIS_PREFIX, { ownerId: row.owner_id, at }),
-    ),
+  await publishEvents(
+    deps.publisher,
+    deps.config.REDIS_PREFIX,
+    'portfolio-updated',
+    owners.map((row) => portfolioUpdated(row.owner_id, at)),
   );
 }
 

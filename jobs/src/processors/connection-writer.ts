@@ -7,7 +7,7 @@ import {
   writeWorkerChange,
 } from '@keyport/db/connection-change-sql';
 import { updateProgressStep } from '@keyport/db/connection-rows';
-import { publishConnectionUpdated, publishPortfolioUpdated } from '@keyport/events/connection-events';
+import { connectionUpdated, portfolioUpdated, publishEvents } from '@keyport/events/topics';
 import type { EntityManager } from '@mikro-orm/core';
 import type { JobsDeps } from '../deps';
 
@@ -112,21 +112,16 @@ export class ConnectionWriter {
 
   /** Tells the owner's portfolio views that balances changed. */
   async publishPortfolio(): Promise<void> {
-    await publishPortfolioUpdated(this.deps.publisher, this.deps.config.REDIS_PREFIX, {
-      ownerId: this.connection.owner,
-      at: Date.now(),
-    }).catch((error: Error) => this.deps.logger.warn({ err: error.message }, 'portfolio publish failed'));
+    await publishEvents(this.deps.publisher, this.deps.config.REDIS_PREFIX, 'portfolio-updated', [
+      portfolioUpdated(this.connection.owner),
+    ]).catch((error: Error) => this.deps.logger.warn({ err: error.message }, 'portfolio publish failed'));
   }
 
   private async publish(): Promise<void> {
     const { connection } = this;
-    await publishConnectionUpdated(this.deps.publisher, this.deps.config.REDIS_PREFIX, {
-      connectionId: connection.id,
-      ownerId: connection.owner,
-      status: connection.status,
-      step: connection.progressStep ?? null,
-      at: Date.now(),
-    }).catch((error: Error) =>
+    await publishEvents(this.deps.publisher, this.deps.config.REDIS_PREFIX, 'connection-updated', [
+      connectionUpdated(connection),
+    ]).catch((error: Error) =>
       this.deps.logger.warn({ connectionId: connection.id, err: error.message }, 'publish failed'),
     );
   }

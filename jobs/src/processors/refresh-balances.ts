@@ -7,7 +7,7 @@ import {
   type Refreshed,
   sameBalances,
 } from '@keyport/db/refresh-batch-sql';
-import { publishConnectionsUpdated } from '@keyport/events/connection-events';
+import { connectionUpdated, publishEvents } from '@keyport/events/topics';
 import { refusalOf } from '@keyport/exchange/permissions';
 import { readBalances } from '@keyport/exchange/read-balances';
 import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
@@ -196,16 +196,11 @@ async function saveUnchanged(deps: JobsDeps, em: EntityManager, results: Account
   const unchanged = results.flatMap((r) => (r.outcome === 'unchanged' ? [r.refreshed] : []));
   const written = await markRefreshed(em, unchanged);
   const at = Date.now();
-  await publishConnectionsUpdated(
+  await publishEvents(
     deps.publisher,
     deps.config.REDIS_PREFIX,
-    written.map((row) => ({
-      connectionId: row.id,
-      ownerId: row.ownerId,
-      status: row.status,
-      step: row.progressStep,
-      at,
-    })),
+    'connection-updated',
+    written.map((row) => connectionUpdated({ ...row, owner: row.ownerId }, at)),
   ).catch((error: Error) => deps.logger.warn({ err: error.message }, 'publish failed'));
 }
 

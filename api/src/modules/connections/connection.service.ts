@@ -10,7 +10,7 @@ import { runPrepared } from '@keyport/db/prepared';
 import { type Actor, type ConnectionChange, recordChange } from '@keyport/db/record-change';
 import { stageKeys } from '@keyport/db/stage-keys-sql';
 import { isUuid } from '@keyport/db/uuid';
-import { connectionTopic } from '@keyport/events/connection-events';
+import { connectionUpdated } from '@keyport/events/topics';
 import { type CatalogueExchange, findExchange } from '@keyport/exchange/catalogue';
 import { enqueueRefreshNow } from '@keyport/queue/refresh-balances';
 import { enqueueVerification } from '@keyport/queue/verify-connection';
@@ -168,13 +168,7 @@ async function requestVerification(
 
 export async function publishUpdate(deps: ApiDeps, connection: IExchangeConnection): Promise<void> {
   try {
-    deps.pubsub.publish(connectionTopic(deps.redisPrefix, connection.owner), {
-      connectionId: connection.id,
-      ownerId: connection.owner,
-      status: connection.status,
-      step: connection.progressStep ?? null,
-      at: Date.now(),
-    });
+    deps.events.publish('connection-updated', connectionUpdated(connection));
   } catch (error) {
     deps.logger.warn({ connectionId: connection.id, err: (error as Error).message }, 'publish failed');
   }

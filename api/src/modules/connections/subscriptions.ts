@@ -1,11 +1,6 @@
-import {
-  type ConnectionUpdated,
-  connectionTopic,
-  type PortfolioUpdated,
-} from '@keyport/events/connection-events';
+import { connectionUpdated, type EventOf } from '@keyport/events/topics';
 import { GraphQLError } from 'graphql';
 import { filter, pipe, Repeater } from 'graphql-yoga';
-import type { SessionRevoked, TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { NotFoundError } from '../../schema/errors';
 import { resentOnReconnect } from '../../transport/redis-resync';
@@ -41,7 +36,7 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       // after Redis came back: every watched connection once more, deleted meanwhile included
       const resent = resentOnReconnect(
         deps.resync,
-        async (lostAt): Promise<ConnectionUpdated[]> => {
+        async (lostAt): Promise<EventOf<'connection-updated'>[]> => {
           const rows = await deps.orm.em
             .fork()
             .getConnection()
@@ -50,25 +45,21 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
                 where owner_id = ? and (deleted_at is null or deleted_at >= ?) ${id ? 'and id = ?' : ''}`,
               [ownerId, lostAt, ...(id ? [String(id)] : [])],
             );
-          return rows.map((row) => ({
-            connectionId: row.id,
-            ownerId,
-            status: row.status,
-            step: row.progress_step,
-            at: Date.now(),
-          }));
+          return rows.map((row) =>
+            connectionUpdated({
+              id: row.id,
+              owner: ownerId,
+              status: row.status,
+              progressStep: row.progress_step,
+            }),
+          );
         },
         (error) =>
           deps.logger.warn({ err: error.message }, 'resending connections after Redis came back failed'),
       );
       const own = pipe(
-        Repeater.merge([deps.pubsub.subscribe(connectionTopic(deps.redisPrefix, ownerId)), resent]),
-        filter(
-          (
-            event: ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked,
-          ): event is ConnectionUpdated =>
-            'connectionId' in event && event.ownerId === ownerId && (!id || event.connectionId === id),
-        ),
+        Repeater.merge([deps.events.subscribe('connection-updated', ownerId), resent]),
+        filter((event) => event.ownerId === ownerId && (!id || event.connectionId === id)),
       );
       // notices that wait for a slow client collapse into one re-read per connection
       return untilRevoked(
@@ -78,7 +69,7 @@ builder.subscriptionField('exchangeConnectionUpdated', (t) =>
       );
     },
     // re-read per event (the subscription outlives any identity map); one query for every subscriber of it
-    resolve: async (event: ConnectionUpdated, _args, { deps, viewer }) => {
+    resolve: async (event: EventOf<'connection-updated'>, _args, { deps, viewer }) => {
       const connection = await connectionLoaders(deps.orm).connection.load(event.connectionId);
       if (!connection || connection.owner !== viewer!.userId)
         throw new GraphQLError('Exchange connection not found', { extensions: { code: 'NOT_FOUND' } });

@@ -1,10 +1,5 @@
-import {
-  type ConnectionUpdated,
-  type PortfolioUpdated,
-  portfolioTopic,
-} from '@keyport/events/connection-events';
+import { type EventOf, portfolioUpdated } from '@keyport/events/topics';
 import { filter, pipe, Repeater } from 'graphql-yoga';
-import type { SessionRevoked, TokenRevoked } from '../../context';
 import { builder } from '../../schema/builder';
 import { resentOnReconnect } from '../../transport/redis-resync';
 import { latestPerKey } from '../connections/latest-per-key';
@@ -24,18 +19,13 @@ builder.subscriptionField('portfolioUpdated', (t) =>
       // after Redis came back: valued once more, whatever was missed meanwhile
       const resent = resentOnReconnect(
         deps.resync,
-        async (): Promise<PortfolioUpdated[]> => [{ ownerId, at: Date.now() }],
+        async (): Promise<EventOf<'portfolio-updated'>[]> => [portfolioUpdated(ownerId)],
         (error) =>
           deps.logger.warn({ err: error.message }, 'resending the portfolio after Redis came back failed'),
       );
       const own = pipe(
-        Repeater.merge([deps.pubsub.subscribe(portfolioTopic(deps.redisPrefix, ownerId)), resent]),
-        filter(
-          (
-            event: ConnectionUpdated | PortfolioUpdated | TokenRevoked | SessionRevoked,
-          ): event is PortfolioUpdated =>
-            'ownerId' in event && !('connectionId' in event) && event.ownerId === ownerId,
-        ),
+        Repeater.merge([deps.events.subscribe('portfolio-updated', ownerId), resent]),
+        filter((event) => event.ownerId === ownerId),
       );
       // one valuation per burst: many accounts refreshed together need only the latest total
       return untilRevoked(
@@ -44,6 +34,7 @@ builder.subscriptionField('portfolioUpdated', (t) =>
         viewer!,
       );
     },
-    resolve: (_event: PortfolioUpdated, { quote }, ctx) => viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
+    resolve: (_event: EventOf<'portfolio-updated'>, { quote }, ctx) =>
+      viewerPortfolio(ctx, ctx.viewer!, quote ?? 'USD'),
   }),
 );

@@ -2,34 +2,29 @@
 // out, told through Redis to every api instance) or expired.
 import type { ApiDeps, Viewer } from '../../context';
 
-export function tokenRevokedTopic(prefix: string, tokenId: string): string {
-  return `${prefix}:token-revoked:${tokenId}`;
-}
-
-export function sessionRevokedTopic(prefix: string, sessionId: string): string {
-  return `${prefix}:session-revoked:${sessionId}`;
-}
-
 /** Tells every api instance to end the token's open subscriptions. */
 export function announceRevocation(deps: ApiDeps, tokenId: string): void {
-  deps.pubsub.publish(tokenRevokedTopic(deps.redisPrefix, tokenId), { tokenId, at: Date.now() });
+  deps.events.publish('token-revoked', { tokenId, at: Date.now() });
 }
 
 /** Tells every api instance to end the signed-out session's open subscriptions. */
 export function announceSignOut(deps: ApiDeps, sessionId: string): void {
-  deps.pubsub.publish(sessionRevokedTopic(deps.redisPrefix, sessionId), { sessionId, at: Date.now() });
+  deps.events.publish('session-revoked', { sessionId, at: Date.now() });
 }
 
-/** The topic that ends this viewer's streams, and when its credential expires (null: never). */
-function endOf(deps: ApiDeps, viewer: Viewer): { topic: string; expiresAt: Date | null } | null {
+/** The events that end this viewer's streams, and when its credential expires (null: never). */
+function endOf(
+  deps: ApiDeps,
+  viewer: Viewer,
+): { revoked: AsyncIterable<unknown>; expiresAt: Date | null } | null {
   if (viewer.tokenId)
     return {
-      topic: tokenRevokedTopic(deps.redisPrefix, viewer.tokenId),
+      revoked: deps.events.subscribe('token-revoked', viewer.tokenId),
       expiresAt: viewer.tokenExpiresAt ?? null,
     };
   if (viewer.sessionId)
     return {
-      topic: sessionRevokedTopic(deps.redisPrefix, viewer.sessionId),
+      revoked: deps.events.subscribe('session-revoked', viewer.sessionId),
       expiresAt: viewer.sessionExpiresAt ?? null,
     };
   return null;
@@ -45,7 +40,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function untilRevoked<T>(source: AsyncIterable<T>, deps: ApiDeps, viewer: Viewer): AsyncIterable<T> {
   const end = endOf(deps, viewer);
   if (!end) return source;
-  const revoked = deps.pubsub.subscribe(end.topic)[Symbol.asyncIterator]();
+  const revoked = end.revoked[Symbol.asyncIterator]();
   const expiresAt = end.expiresAt?.getTime() ?? null;
   return (async function* () {
     const upstream = source[Symbol.asyncIterator]();
