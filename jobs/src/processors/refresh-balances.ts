@@ -180,7 +180,7 @@ async function refreshAccount(
   // a paused exchange fails every refresh at once: the pause itself was logged once, when it began
   const level = outcome.reason === 'RATE_LIMITED' ? 'debug' : 'warn';
   deps.logger[level](
-    { connectionId: connection.id, reason: outcome.reason },
+    { connectionId: connection.id, reason: outcome.reason, retryAfterMs: outcome.retryAfterMs },
     'balances not refreshed; tried again after the exchange’s wait',
   );
   return {
