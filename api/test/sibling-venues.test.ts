@@ -125,4 +125,47 @@ describe('the sim venues’ siblings', () => {
     ]);
     expect(spotOnly.statusReason?.remedy).toMatch(/“Enable Futures”/);
   });
+
+  it('the daily rights re-check holds a futures client’s trading connection to the futures right too', async () => {
+    const futuresOnly = await connect(
+      'binanceusdm',
+      binanceFuturesAccount({ read: true, spotTrade: false, futures: true }),
+      ['SWAP'],
+      true,
+    );
+    expect(futuresOnly.status).toBe('CONNECTED');
+    // last checked a day ago: the next refresh reads the key's rights again
+    await stack.db.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        "update exchange_connections set last_verified_at = now() - interval '25 hours' where id = ?",
+        [futuresOnly.id],
+      );
+    const rechecked = () =>
+      stack.db.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ recent: boolean }[]>(
+          "select last_verified_at > now() - interval '1 hour' as recent from exchange_connections where id = ?",
+          [futuresOnly.id],
+        );
+    await api.ok('mutation ($id: ID!) { refreshBalances(id: $id) { __typename } }', { id: futuresOnly.id });
+    await expect.poll(async () => (await rechecked())[0]?.recent, { timeout: 20_000 }).toBe(true);
+    const after = await waitForStatus(api, futuresOnly.id, settled);
+    expect([after.status, after.statusReason?.code ?? null]).toEqual(['CONNECTED', null]);
+  });
+
+  it('Binance’s own futures wallet refused for a key without futures says so, not a bad key', async () => {
+    const spotOnly = await connect(
+      'binance',
+      binanceFuturesAccount({ read: true, spotTrade: true, futures: false }),
+      ['SWAP'],
+    );
+    expect([spotOnly.status, spotOnly.statusReason?.code]).toEqual([
+      'PERMISSION_DENIED',
+      'FUTURES_NOT_ALLOWED',
+    ]);
+    expect(spotOnly.statusReason?.guideSection).toBe('FUTURES');
+  });
 });

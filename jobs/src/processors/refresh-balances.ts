@@ -11,6 +11,7 @@ import { connectionUpdated, publishEvents } from '@keyport/events/topics';
 import { refusalOf } from '@keyport/exchange/permissions';
 import { readBalances } from '@keyport/exchange/read-balances';
 import { isKeyRefused, type ReasonCode } from '@keyport/exchange/status';
+import { tradingRight } from '@keyport/exchange/venue-of';
 import { type RefreshBalancesPayload, refreshTargets } from '@keyport/queue/refresh-balances';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Job } from 'bullmq';
@@ -127,6 +128,7 @@ async function refreshAccount(
   if (outcome.ok && outcome.permissions) {
     const refused = refusalOf(outcome.permissions, deps.config.EGRESS_IPS, {
       trading: connection.needsTrading,
+      tradingRight: tradingRight(connection.exchangeId),
       allowWithdrawals: deps.config.ALLOW_WITHDRAWAL_KEYS,
       refuseUnknownWithdrawals: deps.config.UNKNOWN_WITHDRAWAL_RIGHTS === 'refuse',
     });

@@ -27,7 +27,7 @@ export interface AssetValue {
   share: string | null;
   stale: boolean;
   exchangeIds: string[];
-  /** The exchanges whose tickers gave the price; empty at par (a dollar stablecoin) or unpriced. */
+  /** The exchanges whose tickers gave the price; empty at par (a dollar stablecoin, the quote itself) or unpriced. */
   priceSources: string[];
   /** When those tickers were fetched, epoch ms; null at par or unpriced. */
   pricedAt: number | null;

@@ -52,13 +52,14 @@ const AssetValueRef = builder.objectRef<AssetValue>('PortfolioAsset').implement(
     priceSources: t.field({
       type: [ExchangeRef],
       description:
-        'The exchanges whose tickers gave the price: those it is held on first, else a reference exchange; empty for a dollar stablecoin taken at par, or when unpriced.',
+        'The exchanges whose tickers gave the price: those it is held on first, else a reference exchange; empty for a dollar stablecoin taken at par in dollars, for the quote currency itself, or when unpriced.',
       resolve: (a) => a.priceSources.flatMap((id) => findExchange(id) ?? []),
     }),
     pricedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When those tickers were fetched; null at par or when unpriced.',
+      description:
+        'When those tickers were fetched; null when no ticker was used (at par, the quote itself) or unpriced.',
       resolve: (a) => (a.pricedAt === null ? null : new Date(a.pricedAt)),
     }),
   }),

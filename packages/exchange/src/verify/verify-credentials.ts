@@ -191,6 +191,7 @@ class UnexpectedBodyError extends Error {
 async function explainKeyRefusal(
   exchange: Exchange,
   input: VerifyInput,
+  read: WalletRead,
   error: unknown,
   status: () => number | undefined,
 ): Promise<ExchangeFailure> {
@@ -204,10 +205,15 @@ async function explainKeyRefusal(
   }
   const unsafe = refusalOf(probe.permissions, [], { allowWithdrawals: input.allowWithdrawals });
   if (unsafe === 'WITHDRAWALS_ENABLED') return { ok: false, reason: unsafe };
-  if (tradingRight(input.exchangeId) === 'futures' && probe.permissions.futures === false)
-    return { ok: false, reason: 'FUTURES_NOT_ALLOWED' };
-  return { ok: false, reason: 'READ_NOT_ALLOWED' };
+  // the refused read was of futures (a futures wallet, or a futures-only client), and the key may not use them
+  const futuresRead = FUTURES_WALLETS.has(read.wallet) || tradingRight(input.exchangeId) === 'futures';
+  if (futuresRead && probe.permissions.futures === false) return { ok: false, reason: 'FUTURES_NOT_ALLOWED' };
+  if (probe.permissions.read === false) return { ok: false, reason: 'READ_NOT_ALLOWED' };
+  // the report names no missing right: the refusal stays as Binance gave it
+  throw error;
 }
+
+const FUTURES_WALLETS: ReadonlySet<string> = new Set(['swap', 'future']);
 
 /** A probe the key may not call leaves permissions unknown; a transient failure is retried like any other. */
 export async function probePermissionsTolerantly(
@@ -271,7 +277,7 @@ export async function verifyCredentials(input: VerifyInput): Promise<VerifyOutco
     ];
     await input.onStep?.('CHECKING_CREDENTIALS');
     const firstWallet = await readFirstWallet(exchange, input.exchangeId, first).catch((error: unknown) =>
-      explainKeyRefusal(exchange, input, error, () => lease.trace.status),
+      explainKeyRefusal(exchange, input, first, error, () => lease.trace.status),
     );
     if (!firstWallet.ok) return firstWallet;
 

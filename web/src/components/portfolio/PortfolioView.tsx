@@ -186,7 +186,8 @@ export function PortfolioView({
                       <td className="num">{formatDecimal(a.amount, locale)}</td>
                       <td className="num">
                         {money(a.price)}
-                        {a.price !== null ? (
+                        {/* the quote currency itself is worth 1 of itself: nothing to say where from */}
+                        {a.price !== null && a.asset !== p.quote ? (
                           <span className="price-source muted">
                             {a.priceSources.length === 0
                               ? t('atPar')
