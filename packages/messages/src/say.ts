@@ -3,6 +3,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from '../messages/en.json' with { type: 'json' };
 import fr from '../messages/fr.json' with { type: 'json' };
+import type { MessageTree } from './leaves';
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -10,13 +11,12 @@ export type Locale = (typeof LOCALES)[number];
 export type SharedMessages = typeof en;
 export const SHARED_MESSAGES: Readonly<Record<Locale, SharedMessages>> = { en, fr };
 
-type Tree = { readonly [key: string]: string | Tree };
 export type Values = Record<string, string | number>;
 
 const compiled = new Map<string, IntlMessageFormat>();
 
 function source(locale: Locale, key: string): string {
-  let node: string | Tree | undefined = SHARED_MESSAGES[locale] as unknown as Tree;
+  let node: string | MessageTree | undefined = SHARED_MESSAGES[locale] as unknown as MessageTree;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no ${locale} message ${key}`);
   return node;
@@ -31,14 +31,4 @@ export function say(locale: Locale, key: string, values: Values = {}): string {
     compiled.set(id, format);
   }
   return String(format.format(values));
-}
-
-/** Whether the shared messages hold `key` in `locale`. */
-export function hasMessage(locale: Locale, key: string): boolean {
-  try {
-    source(locale, key);
-    return true;
-  } catch {
-    return false;
-  }
 }
